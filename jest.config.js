@@ -11,4 +11,5 @@ module.exports = {
     }],
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
