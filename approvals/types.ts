@@ -1,0 +1,33 @@
+// The contract between what submits a request (guided procedures, 「許可を申請する」/「報告する」 buttons)
+// and the approvals workflow that routes, tracks and records it.
+
+/** carry-out: 持ち出し申請; lost-card: ICカード紛失; infection: 感染の疑い; permission / report: any answer's request. */
+export type RequestKind = 'carry-out' | 'lost-card' | 'infection' | 'permission' | 'report';
+
+/** Who a request comes from, as Teams identifies them. */
+export interface Requester {
+  /** Azure AD object id when known (Teams `from.aadObjectId`), else the channel user id. */
+  userId: string;
+  /** Display name (never logged). */
+  name?: string;
+}
+
+/** A request as a procedure or an answer button submits it, before the workflow stores it. */
+export interface RequestDraft {
+  kind: RequestKind;
+  /** Urgent reports (lost card, infection) are escalated when nobody acknowledges them. */
+  urgent: boolean;
+  requester: Requester;
+  /** Roles to route to, exactly as the policy writes them (データ取扱責任者, 統括情報セキュリティ責任者, …). */
+  roles: string[];
+  /** Canonical labels of the clauses that require this request. */
+  clauses: string[];
+  /** One line in Japanese that says what it is (shown in lists and card titles). */
+  title: string;
+  /** Kind-specific answers, already validated by the submitting procedure's zod schema. */
+  details: Record<string, unknown>;
+  /** The question that led to it, for requests from an answer. */
+  question?: string;
+  /** For permissions with a period (ISO 8601 dates or date-times). */
+  period?: { from: string; until: string };
+}
