@@ -20,8 +20,9 @@ export interface TreeData {
   clauses: (Clause & { line: number })[];
 }
 
-export function hashSource(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
+/** Identifies a build: the policy text and the role vocabulary it was parsed with. */
+export function hashSource(source: string, rolesLexicon: RolesLexicon): string {
+  return createHash('sha256').update(source).update('\0').update(JSON.stringify(rolesLexicon)).digest('hex');
 }
 
 /** Parses the policy text and derives every clause's facts. */
@@ -35,7 +36,7 @@ export function buildTreeData(source: string, rolesLexicon: RolesLexicon): TreeD
     byLabel.set(c.label, clause);
     return clause;
   });
-  return { sourceHash: hashSource(source), front: parsed.front, roles: finder.roles, clauses };
+  return { sourceHash: hashSource(source, rolesLexicon), front: parsed.front, roles: finder.roles, clauses };
 }
 
 /** Canonical form of a label typed by a person or a model: half-width, one space after 章. */
