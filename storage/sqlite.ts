@@ -17,6 +17,11 @@ export interface SqliteOptions {
   filename?: string;
   /** How long a statement waits for another process's write lock (default 5000 ms). */
   busyTimeoutMs?: number;
+  /**
+   * 'normal' (default): commits survive a crash of the process; a power loss may drop the last commits but
+   * never corrupts the file. 'full': also survives power loss, at the price of one fsync per commit.
+   */
+  synchronous?: 'normal' | 'full';
 }
 
 /** A running transaction (or savepoint) in the current async flow. */
@@ -67,7 +72,7 @@ class SqliteDb implements Db {
   private readonly statements = new Map<string, { stmt: Statement; order: number[] }>();
   private closed = false;
 
-  constructor(readonly file: string, busyTimeoutMs: number) {
+  constructor(readonly file: string, busyTimeoutMs: number, synchronous: 'normal' | 'full') {
     this.conn = new Database(file);
     this.lock = takeFileLock(file);
     try {
@@ -75,7 +80,7 @@ class SqliteDb implements Db {
       if (mode !== 'wal') throw new Error(`SQLite could not switch ${file} to WAL mode (got ${String(mode)})`);
       this.conn.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
       this.conn.pragma('foreign_keys = ON');
-      this.conn.pragma('synchronous = NORMAL');
+      this.conn.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     } catch (err) {
       this.conn.close();
       dropFileLock(file);
@@ -250,7 +255,7 @@ export async function openSqlite(options: SqliteOptions): Promise<Db> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, options.filename ?? SQLITE_FILENAME);
   const isNew = !existsSync(file);
-  const db = new SqliteDb(file, options.busyTimeoutMs ?? 5000);
+  const db = new SqliteDb(file, options.busyTimeoutMs ?? 5000, options.synchronous ?? 'normal');
   if (isNew) chmodSync(file, 0o600);
   return db;
 }
