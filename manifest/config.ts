@@ -93,18 +93,18 @@ const VERSION = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/;
 
 const guid = z
   .string()
-  .regex(GUID, 'must be a GUID like 12345678-9abc-def0-1234-56789abcdef0')
+  .regex(GUID, { error: 'must be a GUID like 12345678-9abc-def0-1234-56789abcdef0', abort: true })
   .refine((s) => !NIL_GUID.test(s), 'must be a real id, not the all-zero GUID')
   .transform((s) => s.toLowerCase());
 
 const host = z
   .string()
-  .refine((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s), 'must be a host name only, without https:// (e.g. bot.example.lg.jp)')
-  .refine((s) => !/[/?#]/.test(s), 'must be a host name only, without a path (e.g. bot.example.lg.jp)')
-  .refine((s) => !s.includes(':'), 'must not include a port: Teams reaches the bot over HTTPS on port 443')
-  .refine((s) => s === s.toLowerCase(), 'must be written in lower case (upper-case host names break SSO on Android)')
-  .refine((s) => s !== 'localhost' && !s.endsWith('.localhost'), 'must be a public host name that Teams can reach, not localhost')
-  .refine((s) => HOST_NAME.test(s), 'must be a public DNS host name such as bot.example.lg.jp');
+  .refine((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s), { error: 'must be a host name only, without https:// (e.g. bot.example.lg.jp)', abort: true })
+  .refine((s) => !/[/?#]/.test(s), { error: 'must be a host name only, without a path (e.g. bot.example.lg.jp)', abort: true })
+  .refine((s) => !s.includes(':'), { error: 'must not include a port: serve HTTPS on the default port 443 and give the plain host name', abort: true })
+  .refine((s) => s === s.toLowerCase(), { error: 'must be written in lower case (upper-case host names break SSO on Android)', abort: true })
+  .refine((s) => s !== 'localhost' && !s.endsWith('.localhost'), { error: 'must be a public host name that Teams can reach, not localhost', abort: true })
+  .refine((s) => HOST_NAME.test(s), { error: 'must be a public DNS host name such as bot.example.lg.jp', abort: true });
 
 const httpsUrl = z
   .string()

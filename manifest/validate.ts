@@ -3,7 +3,7 @@
 // validator, so validation never touches the network.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppManifestUtils } from '@microsoft/app-manifest';
+import type { AppManifestUtils as Utils } from '@microsoft/app-manifest';
 import type { LocalizationFile, TeamsManifest } from './build-manifest';
 import { settingForField } from './config';
 import { MANIFEST_VERSION, PACKAGE_FILES } from './constants';
@@ -30,7 +30,23 @@ export function describeProblem(p: PackageProblem): string {
   return `${where}: ${p.message}${p.variable ? ` (set by ${p.variable})` : ''}`;
 }
 
-type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+type Schema = Parameters<typeof Utils.validateAgainstSchema>[1];
+type Validatable = Parameters<typeof Utils.validateAgainstSchema>[0];
+
+/**
+ * Loaded on first use, so that a Node.js too old to `require` the package's ESM-only dependency
+ * (strip-bom 5) gets a clear message instead of a stack trace at start-up.
+ */
+function manifestUtils(): typeof Utils {
+  try {
+    return (require('@microsoft/app-manifest') as typeof import('@microsoft/app-manifest')).AppManifestUtils;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_REQUIRE_ESM') {
+      throw new Error(`@microsoft/app-manifest needs Node.js 20.19+ or 22.12+ (this is ${process.version})`);
+    }
+    throw e;
+  }
+}
 const schemaCache = new Map<string, Schema>();
 
 /** Directory of the bundled Teams schemas for the manifest version this project uses. */
@@ -150,16 +166,13 @@ function toProblems(file: string, messages: readonly string[]): PackageProblem[]
 }
 
 export async function validateManifest(manifest: TeamsManifest): Promise<PackageProblem[]> {
-  const messages = await AppManifestUtils.validateAgainstSchema(manifest, loadSchema('MicrosoftTeams.schema.json'));
+  const messages = await manifestUtils().validateAgainstSchema(manifest, loadSchema('MicrosoftTeams.schema.json'));
   return [...toProblems(PACKAGE_FILES.manifest, messages), ...checkUrls(manifest)];
 }
 
 export async function validateLocalization(file: LocalizationFile, manifest: TeamsManifest): Promise<PackageProblem[]> {
   const schema = loadSchema('MicrosoftTeams.Localization.schema.json');
-  const messages = await AppManifestUtils.validateAgainstSchema(
-    file as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0],
-    schema,
-  );
+  const messages = await manifestUtils().validateAgainstSchema(file as unknown as Validatable, schema);
   return [...toProblems(PACKAGE_FILES.englishStrings, messages), ...checkLocalizedKeys(file, manifest)];
 }
 
