@@ -136,6 +136,20 @@ const shape = z
     }
   });
 
+/** Settings whose default is computed from others. */
+const DERIVED_FROM: Record<SettingKey, readonly SettingKey[]> = {
+  teamsAppId: [],
+  botId: [],
+  host: [],
+  version: [],
+  ssoAppId: ['botId'],
+  ssoResource: ['host', 'botId', 'ssoAppId'],
+  developerName: [],
+  websiteUrl: ['host'],
+  privacyUrl: ['host'],
+  termsOfUseUrl: ['host'],
+};
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 function lookup(env: Env, name: string): string | undefined {
@@ -205,18 +219,18 @@ export function readPackageConfig(env: Env, defaults: ConfigDefaults): PackageCo
   const parsed = shape.safeParse(candidate);
   if (parsed.success) return parsed.data;
 
+  const failed = new Set(parsed.error.issues.map((i) => i.path[0] as SettingKey));
   const seen = new Set<string>();
   for (const issue of parsed.error.issues) {
     const key = issue.path[0] as SettingKey;
-    // A bad host makes every derived default fail too; report the host once, not each consequence.
-    if (key !== 'host' && raw[key] === undefined && seen.has('host')) continue;
+    // A default derived from a bad setting fails too; report the setting, not each consequence.
+    if (raw[key] === undefined && DERIVED_FROM[key].some((k) => failed.has(k))) continue;
     const variable = sourceOf.get(key) ?? SETTINGS[key].env[0] ?? key;
     const note =
       raw[key] !== undefined ? '' : key === 'version' ? ' (taken from package.json)' : ' (derived from the other settings)';
-    const id = `${variable}:${issue.message}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    seen.add(key);
+    const line = `${variable}: ${issue.message}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
     issues.push({ setting: key, variable, message: `${issue.message}${note}` });
   }
   throw new PackageConfigError(issues);

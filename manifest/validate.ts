@@ -140,11 +140,15 @@ export function pointerToField(pointer: string): string {
  * Turns the validator's messages ("<pointer> <message>. Details: <params JSON>") into problems,
  * pointing at the missing or extra property itself where AJV reports its parent.
  */
-function toProblems(file: string, messages: readonly string[]): PackageProblem[] {
+function toProblems(file: string, messages: readonly string[], flatKeys = false): PackageProblem[] {
   const problems: PackageProblem[] = [];
+  // A localization file is flat: its keys ("name.short") are the field names.
+  const toField = flatKeys
+    ? (pointer: string) => pointer.split('/').slice(1).join('/').replace(/~1/g, '/').replace(/~0/g, '~')
+    : pointerToField;
   for (const text of messages) {
     const m = /^(\S*) (.*?)\. Details: (.*)$/s.exec(text);
-    let field = m?.[1] !== undefined ? pointerToField(m[1]) : '';
+    let field = m?.[1] !== undefined ? toField(m[1]) : '';
     let message = m?.[2] ?? text;
     try {
       const params = JSON.parse(m?.[3] ?? '{}') as Record<string, unknown>;
@@ -173,7 +177,7 @@ export async function validateManifest(manifest: TeamsManifest): Promise<Package
 export async function validateLocalization(file: LocalizationFile, manifest: TeamsManifest): Promise<PackageProblem[]> {
   const schema = loadSchema('MicrosoftTeams.Localization.schema.json');
   const messages = await manifestUtils().validateAgainstSchema(file as unknown as Validatable, schema);
-  return [...toProblems(PACKAGE_FILES.englishStrings, messages), ...checkLocalizedKeys(file, manifest)];
+  return [...toProblems(PACKAGE_FILES.englishStrings, messages, true), ...checkLocalizedKeys(file, manifest)];
 }
 
 /** Every page Teams loads from the manifest must be on a valid domain. */

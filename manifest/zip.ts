@@ -136,7 +136,13 @@ export function readZip(buf: Buffer): ReadZipEntry[] {
     if (body.length !== compressed) throw new ZipFormatError(`Truncated data for ${name}`);
     let data: Buffer;
     if (method === 0) data = Buffer.from(body);
-    else if (method === 8) data = inflateRawSync(body);
+    else if (method === 8) {
+      try {
+        data = inflateRawSync(body);
+      } catch (e) {
+        throw new ZipFormatError(`Damaged data for ${name}: ${(e as Error).message}`);
+      }
+    }
     else throw new ZipFormatError(`Unsupported compression method ${method} for ${name}`);
     if (data.length !== size) throw new ZipFormatError(`Wrong size for ${name}`);
     if (crc32(data) !== crc) throw new ZipFormatError(`CRC mismatch for ${name}`);
