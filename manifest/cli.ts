@@ -1,7 +1,7 @@
 // `npm run package`: reads the settings, builds and validates the Teams app package, writes appPackage.zip.
 // Exit codes: 0 written; 1 settings or package invalid (each problem named); 2 bad usage or unexpected error.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { buildAppPackage } from './app-package';
@@ -45,8 +45,15 @@ function parseArgs(argv: readonly string[]): { out?: string; envFile?: string; h
 
 const packageJson = z.object({ version: z.string() });
 
+/** The project's version: the nearest package.json above this file (manifest/, dist/ or dist/manifest/). */
 function projectVersion(): string {
-  return packageJson.parse(JSON.parse(readFileSync(resolve(__dirname, '..', 'package.json'), 'utf8'))).version;
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return packageJson.parse(JSON.parse(readFileSync(file, 'utf8'))).version;
+    dir = dirname(dir);
+  }
+  throw new Error('package.json not found; set APP_VERSION');
 }
 
 export async function runPackageCli(
