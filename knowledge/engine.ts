@@ -14,13 +14,15 @@ import { coverage, type Coverage } from './answer/coverage';
 import { decide } from './answer/decide';
 import { ProcedureMatcher } from './answer/procedures';
 import { composeReply } from './answer/reply';
-import { normalizeQuery } from './retrieve/tokenize';
+import { normalizeQuery, type Tokenizer } from './retrieve/tokenize';
 
 export interface EngineOptions {
   /** The policy text to answer from (default: the copy shipped in knowledge/policy/). */
   policyPath?: string;
   /** Where the vocabulary files are (default: knowledge/data/). */
   dataDir?: string;
+  /** The tokenizer (default: TinySegmenter + bigrams; benchmarks compare others). */
+  tokenizer?: Tokenizer;
 }
 
 /**
@@ -53,7 +55,7 @@ export class PolicyEngine implements KnowledgeEngine {
   constructor(treeData: TreeData, options: EngineOptions = {}) {
     const roles = loadRoles(options.dataDir);
     this.tree = new ClauseTree(treeData, roles);
-    this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir));
+    this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir), undefined, options.tokenizer);
     this.cues = Cues.load(options.dataDir);
     this.procedures = ProcedureMatcher.load(options.dataDir);
     this.consult = this.findConsultClause();
@@ -108,9 +110,9 @@ export class PolicyEngine implements KnowledgeEngine {
     const retrieved = this.index.search(query, 12);
     // Staff who saw something happen report it as an incident; a role holder follows their own clauses.
     if (!cues.asker && ((cues.incident && !cues.witnessedOnly) || cues.askReport)) this.considerIncidentReport(retrieved);
-    const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf);
+    const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
-    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf);
+    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer);
     if (!addresses(cov)) return notCovered(cov, ranked);
 
     const d = decide(this.tree, ranked, cues, this.cues);

@@ -2,7 +2,7 @@
 // clauses contain, directly or through the thesaurus. Questions about leave, expenses or spreadsheets
 // share a word or two with the policy by chance, never their subject.
 import type { Query } from '../retrieve/index';
-import { bigrams, words } from '../retrieve/tokenize';
+import type { Tokenizer } from '../retrieve/tokenize';
 import type { Candidate } from './rank';
 
 export interface Coverage {
@@ -26,7 +26,7 @@ export function isContentWord(w: string): boolean {
   return CONTENT.test(w) && !GENERIC.has(w);
 }
 
-export function coverage(question: string, query: Query, best: Candidate[], idf: (t: string) => number): Coverage {
+export function coverage(question: string, query: Query, best: Candidate[], idf: (t: string) => number, tokenizer: Tokenizer): Coverage {
   const top = best[0]?.score ?? 0;
   const text = best.map((c) => `${c.clause.title}\n${c.clause.text}\n${c.clause.headings.join('\n')}`).join('\n').normalize('NFKC').toLowerCase();
   // Thesaurus words whose policy terms the best clauses contain.
@@ -34,11 +34,11 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
   let total = 0;
   let found = 0;
   const missing: string[] = [];
-  for (const w of new Set(words(question).filter(isContentWord))) {
+  for (const w of new Set(tokenizer.words(question).filter(isContentWord))) {
     // A word the policy never uses (idf of an unseen term is high) counts fully against the question.
     const weight = Math.min(idf(w), 6);
     total += weight;
-    const grams = bigrams(w);
+    const grams = tokenizer.bigrams(w);
     const hit =
       text.includes(w) ||
       (grams.length > 0 && grams.filter((g) => text.includes(g.slice(1))).length / grams.length >= 0.5) ||

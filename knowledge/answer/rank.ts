@@ -4,7 +4,7 @@
 import type { Clause, Retrieved, Role } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import type { Query } from '../retrieve/index';
-import { terms } from '../retrieve/tokenize';
+import type { Tokenizer } from '../retrieve/tokenize';
 import type { Cues, QuestionCues } from './cues';
 
 export interface Candidate {
@@ -65,8 +65,8 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
 }
 
 /** How well a sentence matches the query: the summed weight × idf of the query terms it contains. */
-function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number): number {
-  const have = new Set(terms(sentence));
+function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): number {
+  const have = new Set(tokenizer.terms(sentence));
   let s = 0;
   const seen = new Set<string>();
   for (const q of query.terms) {
@@ -84,12 +84,13 @@ export function bestSentence(
   cues: QuestionCues,
   lexicon: Cues,
   idf: (t: string) => number,
+  tokenizer: Tokenizer,
 ): ClauseSentence {
   const sentences = tree.sentences(clause);
   let best = sentences[0]!;
   let bestScore = -1;
   for (const s of sentences) {
-    let score = sentenceMatch(s.text, query, idf);
+    let score = sentenceMatch(s.text, query, idf, tokenizer);
     for (const cond of lexicon.conditionsIn(s.text)) if (cues.condition(cond) === 'asserted') score *= 1.5;
     // "May I …?" is answered by what the policy forbids or makes subject to permission.
     if (cues.mayI && (s.facts.grantors.length || s.facts.modalities.includes('prohibition'))) score *= 1.3;
@@ -105,13 +106,14 @@ export function rank(
   cues: QuestionCues,
   lexicon: Cues,
   idf: (t: string) => number,
+  tokenizer: Tokenizer,
 ): Candidate[] {
   return retrieved
     .map(({ clause, score }) => ({
       clause,
       retrieval: score,
       score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, cues, lexicon) * modalityFactor(clause, cues),
-      sentence: bestSentence(tree, clause, query, cues, lexicon, idf),
+      sentence: bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer),
     }))
     .sort((a, b) => b.score - a.score);
 }

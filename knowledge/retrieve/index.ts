@@ -3,7 +3,7 @@ import type { Clause, Retrieved } from '../types';
 import type { ClauseTree } from '../tree';
 import { Bm25, type Doc, type QueryTerm } from './bm25';
 import type { Expansion, Thesaurus } from './thesaurus';
-import { normalizeQuery, terms } from './tokenize';
+import { normalizeQuery, tinySegmenterTokenizer, type Tokenizer } from './tokenize';
 
 export interface RetrievalWeights {
   title: number;
@@ -35,7 +35,9 @@ export class ClauseIndex {
     private readonly tree: ClauseTree,
     private readonly thesaurus: Thesaurus,
     private readonly weights: RetrievalWeights = DEFAULT_WEIGHTS,
+    readonly tokenizer: Tokenizer = tinySegmenterTokenizer(),
   ) {
+    const terms = (t: string) => tokenizer.terms(t);
     const docs: Doc[] = [];
     for (const c of tree.clauses) {
       if (!c.text) continue;
@@ -59,6 +61,7 @@ export class ClauseIndex {
    */
   query(question: string, context: string[] = []): Query {
     const normalized = normalizeQuery(question);
+    const terms = (t: string) => this.tokenizer.terms(t);
     const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
     let main = normalized;
     for (const span of context) main = main.replace(span, ' ');
