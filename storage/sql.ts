@@ -101,6 +101,15 @@ export function forUpdateSkipLocked(db: Db | Dialect): string {
   return dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
 }
 
+/**
+ * The row-locking suffix for read-modify-write inside `tx`: ` FOR UPDATE` on PostgreSQL (other
+ * transactions wait for this row), nothing on SQLite (the transaction already holds the write lock).
+ */
+export function forUpdate(db: Db | Dialect): string {
+  const dialect = typeof db === 'string' ? db : db.dialect;
+  return dialect === 'postgres' ? ' FOR UPDATE' : '';
+}
+
 /** `$from, $from+1, …` for `count` values, e.g. for `IN (…)` lists. */
 export function placeholderList(count: number, from = 1): string {
   return Array.from({ length: count }, (_, k) => `$${from + k}`).join(', ');

@@ -36,17 +36,40 @@ const MIGRATIONS_DDL = `CREATE TABLE IF NOT EXISTS schema_migrations (
 
 type Statement = Database.Statement<unknown[], unknown>;
 
+/**
+ * One lock per database file for the whole process. Two Db objects on the same file would otherwise
+ * deadlock: SQLite's busy handler sleeps the only thread while the other connection's transaction
+ * waits for that thread to continue.
+ */
+const fileLocks = new Map<string, { mutex: Mutex; refs: number }>();
+
+function takeFileLock(file: string): Mutex {
+  let entry = fileLocks.get(file);
+  if (!entry) {
+    entry = { mutex: new Mutex(), refs: 0 };
+    fileLocks.set(file, entry);
+  }
+  entry.refs++;
+  return entry.mutex;
+}
+
+function dropFileLock(file: string): void {
+  const entry = fileLocks.get(file);
+  if (entry && --entry.refs === 0) fileLocks.delete(file);
+}
+
 class SqliteDb implements Db {
   readonly dialect = 'sqlite' as const;
   private readonly conn: Database.Database;
-  /** Held by a top-level transaction; plain statements from other flows wait for it. */
-  private readonly lock = new Mutex();
+  /** Held by a top-level transaction; plain statements from other flows wait for it. Shared per file. */
+  private readonly lock: Mutex;
   private readonly scope = new AsyncLocalStorage<Scope>();
   private readonly statements = new Map<string, { stmt: Statement; order: number[] }>();
   private closed = false;
 
   constructor(readonly file: string, busyTimeoutMs: number) {
     this.conn = new Database(file);
+    this.lock = takeFileLock(file);
     try {
       const mode = this.conn.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new Error(`SQLite could not switch ${file} to WAL mode (got ${String(mode)})`);
@@ -55,6 +78,7 @@ class SqliteDb implements Db {
       this.conn.pragma('synchronous = NORMAL');
     } catch (err) {
       this.conn.close();
+      dropFileLock(file);
       throw err;
     }
   }
@@ -149,6 +173,7 @@ class SqliteDb implements Db {
       this.closed = true;
       this.statements.clear();
       this.conn.close();
+      dropFileLock(this.file);
     } finally {
       release();
     }
