@@ -79,7 +79,7 @@ describe('answer activity', () => {
 
   it('offers the procedure only when the answer names one', () => {
     const withProcedure = answerActivity(fixtures.USB!, { answerId: 'a' });
-    expect(withProcedure.attachments![0]!.content.actions[0].data).toEqual({ action: 'procedure.start', procedure: 'carry-out' });
+    expect((withProcedure.attachments![0]!.content as any).actions[0].data).toEqual({ action: 'procedure.start', procedure: 'carry-out' });
     expect(answerActivity(answer({}), { answerId: 'b' }).attachments).toBeUndefined();
   });
 
