@@ -4,6 +4,9 @@ import { TEST_DIALECTS, useTestDb } from '../../storage/testing';
 import { ERROR_TEXT } from '../../bot/app';
 import { onCardAction, type BotExtension } from '../../bot/routing';
 import { procedureStartAction } from '../../bot/cards/actions';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/log';
+import { createServer } from '../../bot/server';
 import { startBot } from '../support/bot';
 import { fixtureEngine } from '../support/engine';
 import { cardSubmit, message, post } from '../support/teams';
@@ -44,6 +47,41 @@ describe('GET /healthz', () => {
       expect((await fetch(`${bot.url}/nope`)).status).toBe(404);
     } finally {
       await bot.close();
+    }
+  });
+});
+
+describe('requests', () => {
+  const t = useTestDb('sqlite');
+
+  it('refuses bodies above MAX_BODY_BYTES and other content types', async () => {
+    const bot = await startBot({ db: t().db, env: { MAX_BODY_BYTES: '2048' } });
+    try {
+      expect((await post(bot.url, message('あ'.repeat(2000), { expectReplies: true }))).status).toBe(413);
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+      expect(res.status).toBe(415);
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('answers through a custom answerer when one is given (the seam for the LLM option)', async () => {
+    const engine = fixtureEngine();
+    const db = t().db;
+    const config = loadConfig({ PORT: '0' }, { cwd: __dirname });
+    const server = createServer(config, {
+      db,
+      engine,
+      log: silentLogger,
+      answerer: async (question, e) => ({ ...e.answer(question), verdict: 'prohibited' }),
+    });
+    const url = await server.listen();
+    try {
+      const res = await post(url, message('USBメモリ', { expectReplies: true }));
+      expect(res.body.activities[0].text.startsWith('**禁止です。**')).toBe(true);
+      expect(engine.questions).toEqual(['USBメモリ']);
+    } finally {
+      await server.close();
     }
   });
 });
