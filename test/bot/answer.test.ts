@@ -62,6 +62,15 @@ describe('answer text', () => {
     expect(text).toContain('&lt;ul style="x"&gt; ・対策 \\[2\\] \\*重要\\*');
   });
 
+  it('explains a not-covered answer, with or without a clause to consult', () => {
+    const withClause = answerText(answer({ verdict: 'not_covered' })).split('\n\n');
+    expect(withClause[1]).toBe('ポリシーに直接の定めは見つかりませんでした。不明な点は、次の定めのとおりご相談ください。');
+    expect(withClause[2]).toContain('[1]');
+    const without = answerText(answer({ verdict: 'not_covered', citations: [] })).split('\n\n');
+    expect(without).toHaveLength(2);
+    expect(without[1]).toContain('該当する定めが見つかりませんでした');
+  });
+
   it('adds a note when the question was cut', () => {
     expect(answerText(answer({ inputNotice: 'truncated' }))).toContain('先頭の部分だけで判断しました');
   });
