@@ -9,6 +9,7 @@ import { CloudAdapter } from '@microsoft/agents-hosting';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db } from '../storage/types';
+import { cachedAnswerer } from './answer-cache';
 import { createAgentApp } from './app';
 import { authConfiguration, authenticate } from './auth';
 import type { Config } from './config';
@@ -131,7 +132,9 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       const engine = serverDeps.engine ?? loadEngine({ policyPath: config.knowledge.policyPath });
       storage = serverDeps.db ? await prepareStorage(serverDeps.db) : await openStorage(config.storage);
       const answerer = serverDeps.answerer;
-      const answer = answerer ? (q: string) => answerer(q, engine) : async (q: string) => engine.answer(q);
+      const answer = answerer
+        ? (q: string) => answerer(q, engine)
+        : cachedAnswerer((q) => engine.answer(q), config.knowledge.answerCacheSize);
       deps = { config, engine, answer, log, ...storage };
       const adapter = new CloudAdapter(authConfiguration(config.auth) ?? anonymousAuth(), undefined, undefined, {
         validateServiceUrl: config.auth.enabled,

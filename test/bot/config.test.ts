@@ -31,6 +31,7 @@ describe('defaults (no configuration)', () => {
     expect(config.auth.enabled).toBe(false);
     expect(config.auth.allowedTenantIds).toEqual([]);
     expect(config.log.level).toBe('info');
+    expect(config.knowledge.answerCacheSize).toBe(1000);
   });
 
   it('warns that requests are not authenticated', () => {
@@ -115,6 +116,7 @@ describe('refuses to start', () => {
     [{ MicrosoftAppId: 'a', MicrosoftAppTenantId: 'bad tenant!' }, 'MicrosoftAppTenantId'],
     [{ validateIssuer: 'maybe', clientId: 'a' }, 'validateIssuer'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
+    [{ ANSWER_CACHE_SIZE: '-1' }, 'ANSWER_CACHE_SIZE'],
   ])('with %j, naming %s', (env, setting) => {
     const err = errorOf(env);
     expect(err.setting).toBe(setting);
