@@ -122,9 +122,15 @@ describe('npm run feedback', () => {
     await store.recordFeedback({ conversationId: 'c', messageId: id, userId: null, reaction: 'like', comment: 'good' });
     await db.close();
 
-    const csv = await runFeedbackExport(['--format', 'csv'], { DATA_DIR: dataDir });
+    const csv = await runFeedbackExport(['--format', 'csv', '--output', '-'], { DATA_DIR: dataDir });
     expect(csv.rows).toBe(1);
+    expect(csv.written).toBeUndefined();
     expect(csv.text).toContain('like,good,q,needs_permission');
+
+    // Without --output: a new timestamped file in the working directory.
+    const byDefault = await runFeedbackExport(['--format', 'csv'], { DATA_DIR: dataDir }, dataDir);
+    expect(byDefault.written).toMatch(/feedback-\d{8}-\d{6}\.csv$/);
+    expect(readFileSync(byDefault.written!, 'utf8')).toBe(csv.text);
 
     const out = join(dataDir, 'feedback.json');
     const json = await runFeedbackExport(['--format', 'json', '--output', out], { DATA_DIR: dataDir });
