@@ -9,11 +9,12 @@ import { Thesaurus } from './retrieve/thesaurus';
 import { ClauseIndex } from './retrieve/index';
 import { Cues } from './answer/cues';
 import { prepareQuestion } from './answer/sanitize';
-import { rank, type Candidate } from './answer/rank';
+import { rank, STAFF, type Candidate } from './answer/rank';
 import { coverage, type Coverage } from './answer/coverage';
 import { decide } from './answer/decide';
 import { ProcedureMatcher } from './answer/procedures';
 import { composeReply } from './answer/reply';
+import { normalizeQuery } from './retrieve/tokenize';
 
 export interface EngineOptions {
   /** The policy text to answer from (default: the copy shipped in knowledge/policy/). */
@@ -47,6 +48,7 @@ export class PolicyEngine implements KnowledgeEngine {
   private readonly cues: Cues;
   private readonly procedures: ProcedureMatcher;
   private readonly consult: { roles: string[]; citation: Citation } | undefined;
+  private readonly incidentClause: Clause | undefined;
 
   constructor(treeData: TreeData, options: EngineOptions = {}) {
     const roles = loadRoles(options.dataDir);
@@ -55,6 +57,9 @@ export class PolicyEngine implements KnowledgeEngine {
     this.cues = Cues.load(options.dataDir);
     this.procedures = ProcedureMatcher.load(options.dataDir);
     this.consult = this.findConsultClause();
+    // The clause that tells staff (not the CSIRT or CISO) how to report an incident.
+    const reporting = this.tree.clauses.filter((c) => this.cues.incidentReport.some((p) => c.text.includes(p)) && c.facts.reportTo.length);
+    this.incidentClause = reporting.find((c) => c.facts.actor === STAFF) ?? reporting[0];
   }
 
   get clauses(): readonly Clause[] {
@@ -97,10 +102,13 @@ export class PolicyEngine implements KnowledgeEngine {
     });
     if (!prepared.text) return notCovered(null);
 
-    const query = this.index.query(prepared.text);
+    const query = this.index.query(prepared.text, this.cues.reportedSpeech(normalizeQuery(prepared.text)));
     const idf = (t: string) => this.index.idf(t);
     const cues = this.cues.read(prepared.text);
-    const ranked = rank(this.tree, this.index.search(query, 12), query, cues, this.cues, idf);
+    const retrieved = this.index.search(query, 12);
+    // Staff who saw something happen report it as an incident; a role holder follows their own clauses.
+    if (!cues.asker && ((cues.incident && !cues.witnessedOnly) || cues.askReport)) this.considerIncidentReport(retrieved);
+    const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf);
     if (!ranked.length) return notCovered(null);
     const cov = coverage(prepared.text, query, ranked.slice(0, 3), idf);
     if (!addresses(cov)) return notCovered(cov, ranked);
@@ -114,7 +122,7 @@ export class PolicyEngine implements KnowledgeEngine {
       answer,
       coverage: cov,
       ranked: this.describe(ranked),
-      cues: { incident: cues.incident, askReport: cues.askReport, askAction: cues.askAction, askPermission: cues.askPermission, asker: cues.asker },
+      cues: { ...cues },
     };
   }
 
@@ -124,6 +132,20 @@ export class PolicyEngine implements KnowledgeEngine {
     if (citations.length !== a.citations.length) throw new Error('internal error: a citation does not match the policy text');
     const reply = composeReply({ ...a, citations, consult: a.verdict === 'not_covered' ? this.consult : undefined });
     return { ...a, citations, reply };
+  }
+
+  /**
+   * Something happened: the general incident-reporting clause is always a candidate, at no less than
+   * 60 % of the best score, however few words it shares with the question.
+   */
+  private considerIncidentReport(retrieved: Retrieved[]): void {
+    const clause = this.incidentClause;
+    if (!clause || !retrieved.length) return;
+    const floor = 0.6 * retrieved[0]!.score;
+    const hit = retrieved.find((r) => r.clause.label === clause.label);
+    if (hit) hit.score = Math.max(hit.score, floor);
+    else retrieved.push({ clause, score: floor });
+    retrieved.sort((a, b) => b.score - a.score);
   }
 
   private describe(ranked: Candidate[]): Explanation['ranked'] {

@@ -77,8 +77,10 @@ function grantorsOf(sentence: string, finder: RoleFinder, actor: Role | null): R
   const out: Role[] = [];
   for (const r of finder.find(sentence)) {
     const after = sentence.slice(r.end);
-    const tail = /^(?:（[^）]*）)?(?:(?:及び|並びに|又は|、|と)[^、。]{0,30}?)?(?:の|に)(?:許可|承認)(?:を得|なく|を受け)/;
-    if (tail.test(after)) out.push(r.role);
+    const tail = /^(?:（[^）]*）)?(?:(?:及び|並びに|又は|、|と)[^、。]{0,30}?)?(?:の|に)(?:許可|承認)(を得|を受け|なく)/.exec(after);
+    // 「…の許可なく」 grants only in a prohibition (「許可なく変更してはならない」), not in a description
+    // of what others must not do (「許可なく情報を閲覧されることがないように」).
+    if (tail && (tail[1] !== 'なく' || PROHIBITION.test(sentence))) out.push(r.role);
   }
   // 「…を許可する場合」「…を認める場合」: the clause's own actor is the one who grants.
   if (actor && actor !== '職員等' && /を許可する場合|を認める場合|接続を許可/.test(sentence)) out.push(actor);
@@ -106,7 +108,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   const modalities: Modality[] = [];
   if (PROHIBITION.test(sentence)) modalities.push('prohibition');
   if (OBLIGATION.test(sentence)) modalities.push('obligation');
-  if (grantors.length || /無断で|許可なく|許可を得/.test(sentence)) modalities.push('permission');
+  if (grantors.length || (PROHIBITION.test(sentence) && /無断で|許可なく|許可を得ず/.test(sentence))) modalities.push('permission');
   if (reportTo.length) modalities.push('report');
   if (EXCEPTION.test(sentence)) modalities.push('exception');
   const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));

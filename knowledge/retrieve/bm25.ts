@@ -26,7 +26,7 @@ export class Bm25 {
   private readonly df = new Map<string, number>();
   private avgLength = 1;
 
-  constructor(docs: Doc[], private readonly k1 = 1.2, private readonly b = 0.5) {
+  constructor(docs: Doc[], private readonly k1 = 1.2, private readonly b = 0.75) {
     for (const d of docs) {
       const tf = new Map<string, number>();
       let length = 0;
@@ -53,6 +53,10 @@ export class Bm25 {
   search(query: QueryTerm[]): { id: string; score: number }[] {
     const merged = new Map<string, number>();
     for (const q of query) merged.set(q.term, Math.max(merged.get(q.term) ?? 0, q.weight));
+    return this.score(merged);
+  }
+
+  private score(merged: Map<string, number>): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
     for (const d of this.docs) {
       let score = 0;

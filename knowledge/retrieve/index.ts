@@ -49,10 +49,19 @@ export class ClauseIndex {
     this.lastChapter = Math.max(...tree.clauses.map((c) => c.chapter));
   }
 
-  query(question: string): Query {
+  /**
+   * The search terms of a question. Spans listed in `context` (e.g. someone else's words quoted in the
+   * question) count half.
+   */
+  query(question: string, context: string[] = []): Query {
     const normalized = normalizeQuery(question);
     const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
-    const out: QueryTerm[] = terms(normalized).map((t) => ({ term: t, weight: weightOf(t, 1) }));
+    let main = normalized;
+    for (const span of context) main = main.replace(span, ' ');
+    const out: QueryTerm[] = [
+      ...terms(main).map((t) => ({ term: t, weight: weightOf(t, 1) })),
+      ...context.flatMap((span) => terms(span).map((t) => ({ term: t, weight: weightOf(t, 0.5) }))),
+    ];
     const expansions = this.thesaurus.expand(normalized);
     for (const e of expansions) {
       for (const phrase of e.terms) {

@@ -20,6 +20,7 @@ export interface Expansion {
 }
 
 const ASCII_WORD = /^[\x20-\x7e]+$/;
+const KATAKANA_WORD = /^[\u30a0-\u30ffー]+$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class Thesaurus {
@@ -29,8 +30,13 @@ export class Thesaurus {
     for (const e of file.entries) {
       for (const raw of e.words) {
         const word = normalizeQuery(raw);
-        // ASCII words match whole words only (x is not the x in excel).
-        const re = ASCII_WORD.test(word) ? new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`) : null;
+        // ASCII and katakana words match whole words only: x is not the x in excel, ライン (LINE) is not
+        // the ライン in オフライン.
+        const re = ASCII_WORD.test(word)
+          ? new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`)
+          : KATAKANA_WORD.test(word)
+            ? new RegExp(`(?<![\u30a0-\u30ffー])${escape(word)}(?![\u30a0-\u30ffー])`)
+            : null;
         this.matchers.push({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1 });
       }
     }
