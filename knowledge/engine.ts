@@ -10,7 +10,7 @@ import { ClauseIndex } from './retrieve/index';
 import { Cues } from './answer/cues';
 import { prepareQuestion } from './answer/sanitize';
 import { rank, STAFF, type Candidate } from './answer/rank';
-import { coverage, type Coverage } from './answer/coverage';
+import { addresses, coverage, type Coverage } from './answer/coverage';
 import { decide } from './answer/decide';
 import { ProcedureMatcher } from './answer/procedures';
 import { composeReply } from './answer/reply';
@@ -25,14 +25,6 @@ export interface EngineOptions {
   tokenizer?: Tokenizer;
 }
 
-/**
- * The policy is taken not to address a question when its best clause scores low, or when too little of
- * the question's subject is found in the best clauses (see coverage.ts).
- */
-function addresses(cov: Coverage): boolean {
-  if (cov.top < 12 || cov.share < 0.25) return false;
-  return cov.top >= 18 || cov.share >= 0.35;
-}
 
 /** The prebuilt tree written by `npm run build` (dist/knowledge/policy-tree.json). */
 export const PREBUILT_TREE = () => join(projectRoot(), 'dist', 'knowledge', 'policy-tree.json');

@@ -50,7 +50,8 @@ export class RoleFinder {
   }
 }
 
-const PROHIBITION = /(?:て|で)はならない|てはならず/;
+// 「…してはならない」, and in tables 「…禁止」 as a restriction (not 「書込禁止の措置」 or 「禁止しなければならない」).
+const PROHIBITION = /(?:て|で)はならない|てはならず|(?<!書込)禁止(?=[、。）)（(]|$)/;
 const OBLIGATION = /なければならない|なければならず|ものとする|望ましい|(?:こと|措置)。?$/;
 const EXCEPTION = /ただし|この限りで(?:は)?ない|やむを得ない場合を除き|ことができる|可能とする/;
 const REPORT_VERB = /報告|通報|通知|相談|判断を仰/g;
@@ -65,6 +66,12 @@ function unique<T>(xs: T[]): T[] {
 
 /** The subject of a sentence (text before its first は、), as a role or the staff. */
 function subjectOf(sentence: string, finder: RoleFinder): Role | null {
+  // 「統括情報セキュリティ責任者が違反を確認した場合は、…」: the role that does it is the one that acts.
+  const when = /^([^、。]{1,40}?)が[^、。]{1,30}?場合(?:は|には)、/.exec(sentence);
+  if (when) {
+    const r = finder.find(when[1]!).filter((x) => x.end === when[1]!.length || /^等/.test(when[1]!.slice(x.end)));
+    if (r.length) return r[0]!.role;
+  }
   const m = /^(.{1,60}?)は、?/.exec(sentence);
   if (!m) return null;
   const subject = m[1]!;

@@ -6,6 +6,12 @@ import type { Tokenizer } from '../retrieve/tokenize';
 import type { Candidate } from './rank';
 
 export interface Coverage {
+  /** Thesaurus words of the question whose policy terms the best clauses contain. */
+  bridged: string[];
+  /** The bridged words that are not everyday words (`weak` in the thesaurus). */
+  strong: string[];
+  /** Distinctive words of the question (policy vocabulary, not generic) found in the best clauses. */
+  anchors: string[];
   /** 0 … 1: the idf-weighted share of the question's words found in the best clauses. */
   share: number;
   /** The best clause's score. */
@@ -30,7 +36,9 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
   const top = best[0]?.score ?? 0;
   const text = best.map((c) => `${c.clause.title}\n${c.clause.text}\n${c.clause.headings.join('\n')}`).join('\n').normalize('NFKC').toLowerCase();
   // Thesaurus words whose policy terms the best clauses contain.
-  const bridged = query.expansions.filter((e) => e.terms.some((t) => text.includes(t.normalize('NFKC').toLowerCase()))).map((e) => e.word);
+  const bridging = query.expansions.filter((e) => e.terms.some((t) => text.includes(t.normalize('NFKC').toLowerCase())));
+  const bridged = bridging.map((e) => e.word);
+  const strong = [...new Set(bridging.filter((e) => !e.weak).map((e) => e.word))];
   let total = 0;
   let found = 0;
   const missing: string[] = [];
@@ -46,5 +54,18 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
     if (hit) found += weight;
     else missing.push(w);
   }
-  return { share: total ? found / total : 0, top, missing };
+  const anchors = [...new Set(tokenizer.words(question).filter(isContentWord))].filter((w) => text.includes(w) && idf(w) >= 2.5);
+  return { share: total ? found / total : 0, top, missing, bridged, strong, anchors };
+}
+
+/**
+ * Whether the policy addresses the question: a strong best clause, and either a thesaurus bridge that is
+ * not an everyday word or distinctive policy words of the question found in the best clauses.
+ */
+export function addresses(c: Coverage): boolean {
+  if (c.top < 10) return false;
+  const evidence = c.strong.length + c.anchors.length;
+  if (c.strong.length === 0 && c.anchors.length < 2 && c.top < 25) return false;
+  if (c.share < 0.2 && evidence <= 1 && c.top < 20) return false;
+  return true;
 }

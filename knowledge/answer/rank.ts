@@ -4,7 +4,7 @@
 import type { Clause, Retrieved, Role } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import type { Query } from '../retrieve/index';
-import type { Tokenizer } from '../retrieve/tokenize';
+import { normalizeQuery, type Tokenizer } from '../retrieve/tokenize';
 import type { Cues, QuestionCues } from './cues';
 
 export interface Candidate {
@@ -30,8 +30,8 @@ export function bindsAsker(actor: Role | null, asker: Role | null, strict = fals
 
 function actorFactor(clause: Clause, asker: Role | null): number {
   const actor = clause.facts.actor;
-  if (asker && actor === asker) return 1.15;
-  if (actor === STAFF) return asker ? 0.9 : 1;
+  if (asker && actor === asker) return 1.3;
+  if (actor === STAFF) return asker ? 0.85 : 1;
   if (actor === null) return 0.95;
   // A role's duty to obtain permission is often what a member of staff is asking about on its behalf.
   return clause.facts.grantors.length ? 0.9 : 0.75;
@@ -58,6 +58,8 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
   if ((cues.incident || cues.askReport) && f.reportTo.length && bindsAsker(f.actor, cues.asker, true)) m *= cues.askReport ? 1.35 : 1.25;
   if (cues.incident && SITUATION.test(clause.text)) m *= 1.2;
   if (cues.askPermission && f.grantors.length) m *= 1.25;
+  // A permission the person says they already hold is not what they are asking about.
+  if (cues.heldPermission && f.grantors.some((g) => cues.heldPermission.includes(normalizeQuery(g)))) m *= 0.6;
   if (cues.mayI && (f.grantors.length || f.modalities.includes('prohibition'))) m *= 1.15;
   // Definitions and the organisation chart (「…を…とする」) say who is who, not what may be done.
   if (f.modalities.length === 0) m *= 0.7;
