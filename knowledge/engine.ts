@@ -96,16 +96,16 @@ export class PolicyEngine implements KnowledgeEngine {
     });
     if (!prepared.text) return notCovered(null);
 
-    const query = this.index.query(prepared.text, this.cues.contextSpans(normalizeQuery(prepared.text)));
-    const idf = (t: string) => this.index.idf(t);
     const cues = this.cues.read(prepared.text);
+    const query = this.index.query(prepared.text, this.cues.contextSpans(normalizeQuery(prepared.text)), cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : []);
+    const idf = (t: string) => this.index.idf(t);
     const retrieved = this.index.search(query, 12);
     // Staff who saw something happen report it as an incident; a role holder follows their own clauses.
     if (!cues.asker && ((cues.incident && !cues.witnessedOnly) || cues.askReport)) this.considerIncidentReport(retrieved);
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer);
-    if (!addresses(cov)) return notCovered(cov, ranked);
+    if (!addresses(cov, cues.incident)) return notCovered(cov, ranked);
 
     const d = decide(this.tree, ranked, cues, this.cues);
     const citations = d.cited.map(({ clause, sentence }) => this.tree.cite(clause.label, sentence));

@@ -62,7 +62,9 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
  * Whether the policy addresses the question: a strong best clause, and either a thesaurus bridge that is
  * not an everyday word or distinctive policy words of the question found in the best clauses.
  */
-export function addresses(c: Coverage): boolean {
+export function addresses(c: Coverage, incident = false): boolean {
+  // Something happened and the question names it in the policy's terms: it is to be reported.
+  if (incident && c.strong.length > 0) return true;
   if (c.top < 10) return false;
   const evidence = c.strong.length + c.anchors.length;
   if (c.strong.length === 0 && c.anchors.length < 2 && c.top < 25) return false;

@@ -8,6 +8,7 @@ const phrases = z.array(z.string().min(1));
 const CuesFile = z.object({
   incident: phrases,
   witnessed: phrases,
+  witnessed_terms: phrases,
   ask_report: phrases,
   ask_action: phrases,
   ask_permission: phrases,
@@ -82,6 +83,11 @@ export class Cues {
 
   private heldPermission(q: string): string {
     return this.contextSpans(q).filter((span) => this.d.already_permitted.some((p) => span.includes(p))).join('\n');
+  }
+
+  /** Policy terms a question about a violation seen is really about. */
+  get witnessedTerms(): string[] {
+    return this.d.witnessed_terms;
   }
 
   /** Phrases that find the clause on reporting any incident. */

@@ -93,7 +93,12 @@ export function bestSentence(
   let bestScore = -1;
   for (const s of sentences) {
     let score = sentenceMatch(s.text, query, idf, tokenizer);
-    for (const cond of lexicon.conditionsIn(s.text)) if (cues.condition(cond) === 'asserted') score *= 1.5;
+    for (const cond of lexicon.conditionsIn(s.text)) {
+      const state = cues.condition(cond);
+      if (state === 'asserted') score *= 1.5;
+      // A sentence limited to what the question rules out (「機密性3は扱いません」) is not the answer.
+      else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) score *= 0.3;
+    }
     // "May I …?" is answered by what the policy forbids or makes subject to permission.
     if (cues.mayI && (s.facts.grantors.length || s.facts.modalities.includes('prohibition'))) score *= 1.3;
     if (score > bestScore + 1e-9) [best, bestScore] = [s, score];

@@ -59,7 +59,7 @@ export class ClauseIndex {
    * The search terms of a question. Spans listed in `context` (e.g. someone else's words quoted in the
    * question) count half.
    */
-  query(question: string, context: string[] = []): Query {
+  query(question: string, context: string[] = [], implied: string[] = []): Query {
     const normalized = normalizeQuery(question);
     const terms = (t: string) => this.tokenizer.terms(t);
     const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
@@ -85,6 +85,8 @@ export class ClauseIndex {
       }
     };
     expand(main, 1);
+    // Policy terms the way the question is asked implies (a violation seen → 違反行為を発見).
+    for (const phrase of implied) for (const t of terms(phrase)) out.push({ term: t, weight: weightOf(t, 0.8) });
     for (const span of context) expand(span, 0.5);
     return { normalized, subject: main, terms: out, expansions };
   }
