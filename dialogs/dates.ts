@@ -92,10 +92,11 @@ export function parseDate(text: string, today: string, anchor?: string): string 
     const mo = Number(m[1]);
     const d = Number(m[2]);
     if (anchor) {
-      const [ay] = ymd(anchor);
+      // the end of a period: the same year, unless it crosses New Year (12月28日〜1月5日)
+      const [ay, am] = ymd(anchor);
       const same = toIso(ay, mo, d);
-      if (same !== null && same >= anchor) return same;
-      return toIso(ay + 1, mo, d);
+      if (same !== null && same < anchor && am >= 11 && mo <= 2) return toIso(ay + 1, mo, d);
+      return same;
     }
     const [ty] = ymd(today);
     return closest(today, [toIso(ty - 1, mo, d), toIso(ty, mo, d), toIso(ty + 1, mo, d)]);
@@ -104,13 +105,14 @@ export function parseDate(text: string, today: string, anchor?: string): string 
   if (m) {
     const d = Number(m[1]);
     const base = anchor ?? today;
-    const [by, bm] = ymd(base);
-    const months = [-1, 0, 1, 2].map((k) => {
+    const [by, bm, bd] = ymd(base);
+    const inMonth = (k: number) => {
       const t = new Date(Date.UTC(by, bm - 1 + k, 1));
       return toIso(t.getUTCFullYear(), t.getUTCMonth() + 1, d);
-    });
-    if (anchor) return months.find((c) => c !== null && c >= anchor) ?? null;
-    return closest(today, months);
+    };
+    // the end of a period: the same month, unless it runs into the next one (4月28日〜3日)
+    if (anchor) return d < bd && bd >= 20 && d <= 10 ? inMonth(1) : inMonth(0);
+    return closest(today, [-1, 0, 1].map(inMonth));
   }
   return null;
 }

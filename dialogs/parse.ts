@@ -52,6 +52,15 @@ export function optionsIn(options: readonly Option[], text: string): Option[] {
   return [...new Set(taken.map((h) => h.option))];
 }
 
+/** True when the whole text is exactly an option (or a confirm word): "わからない？" is an answer, not a question. */
+export function isExactAnswer(spec: StepSpec, text: string): boolean {
+  const key = matchKey(text);
+  const input = spec.input;
+  if (input.kind === 'choice' || input.kind === 'multi') return input.options.some((o) => terms(o).includes(key));
+  if (input.kind === 'confirm') return key === matchKey(input.label) || CONFIRM_WORDS.includes(key);
+  return false;
+}
+
 const CONFIRM_WORDS = ['はい', 'ok', 'okです', 'お願いします', 'おねがいします', 'よろしい', 'よろしいです', 'それでお願いします', '送信', '送信する', '申請', '申請する', '報告', '報告する', '通報', '通報する', 'yes', 'y', '確定'].map(matchKey);
 
 function choicesHint(options: readonly Option[]): string {

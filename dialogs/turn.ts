@@ -4,7 +4,7 @@
 import { commandOf, looksLikeQuestion } from './commands';
 import { formatJa, todayIn } from './dates';
 import { followUpOf, recognize, startCommand } from './intents';
-import { optionsIn, parseCardValue, parseTyped, validate } from './parse';
+import { isExactAnswer, optionsIn, parseCardValue, parseTyped, validate } from './parse';
 import { givenAnswers, NO, YES, type ProcContext, type ProcEmitted } from './procedure';
 import { PROCEDURES, type Procedure } from './procedures';
 import { INFECTION_FIRST_WORDS } from './procedures/infection';
@@ -317,7 +317,11 @@ class Turn {
       type: 'pickRun',
       procedure,
       text: 'どの手続きについての報告ですか？',
-      choices: runs.map((r) => ({ label: `${r.title}（${formatJa(r.parkedAt.slice(0, 10))}送信）`, data: { dialog: 'resume', run: r.run } })),
+      choices: runs.map((r, i) => {
+        const label = `${r.title}（${formatJa(todayIn(new Date(r.parkedAt), this.env.timeZone))}送信）`;
+        const twin = runs.some((o, j) => j !== i && o.title === r.title);
+        return { label: twin ? `${label} #${i + 1}` : label, data: { dialog: 'resume' as const, run: r.run } };
+      }),
     });
     return true;
   }
@@ -403,7 +407,7 @@ class Turn {
         return true;
       }
       const spec = view.spec;
-      if (spec.input.kind === 'text' && looksLikeQuestion(raw)) {
+      if (looksLikeQuestion(raw) && !isExactAnswer(spec, raw)) {
         await this.ask(raw);
         this.present(proc, rec, view, session.context);
         return true;
@@ -412,11 +416,6 @@ class Turn {
       const valid = parsed.ok ? validate(spec, parsed.value, this.checkEnv(session.context)) : parsed;
       if (valid.ok) {
         this.advance(rec, session, view.id, valid.value);
-        return true;
-      }
-      if (looksLikeQuestion(raw)) {
-        await this.ask(raw);
-        this.present(proc, rec, view, session.context);
         return true;
       }
       const other = recognize(raw);
