@@ -16,6 +16,8 @@ export interface IntentVocabulary {
   strongEvents: readonly string[];
   /** Phrases removed before matching because they only look alike (ウイルス対策ソフト, SDカード). */
   masks: readonly string[];
+  /** Words that mean the text is about something else altogether (インフルエンザ for 感染). */
+  excludes: readonly string[];
   /** Typed later to report what follows a submitted request (持ち込み, カードが見つかった). */
   followUps: readonly string[];
 }
@@ -28,6 +30,7 @@ export const INTENT_VOCABULARY: Record<ProcedureId, IntentVocabulary> = {
     events: ['持ち出し', '持ち出す', '持ち出さ', '持ち出せ', '持って帰', '持ち帰', '持って行', '持っていき', '持っていく', '持って出', '外に出', '家で作業', '自宅で作業', '在宅で作業', '出張先で', '外で作業', '外部で作業', '外部に持'],
     strongEvents: ['持ち出し'],
     masks: ['持ち込み', '持込'],
+    excludes: [],
     followUps: ['持ち込み報告', '持ち込み', '持込報告', '返却しました', '返却報告', '戻しました', '返しました', '持って帰ってきました', '持ち帰りました', '職場に戻しました'],
   },
   'lost-card': {
@@ -37,6 +40,7 @@ export const INTENT_VOCABULARY: Record<ProcedureId, IntentVocabulary> = {
     events: ['なくし', '無くし', '失くし', 'なくなっ', '無くなっ', '紛失', '落とし', '見当たらな', '見当たりません', '見つからな', '見つかりません', '盗まれ', '盗難', 'すられ', '置き忘れ', 'どこかにいった', '行方不明'],
     strongEvents: [],
     masks: ['SDカード', 'microSD', 'マイクロSD', 'クレジットカード', 'キャッシュカード', 'ポイントカード', '名刺', 'カードリーダー', 'トランプ'],
+    excludes: [],
     followUps: ['カードが見つかった', 'カードが見つかりました', 'カード見つかった', 'カードが出てきた', '新しいカード', 'カードを再発行', '再発行された', 'カードを受け取った', 'ICカードが見つかった', 'カードのその後'],
   },
   infection: {
@@ -45,7 +49,8 @@ export const INTENT_VOCABULARY: Record<ProcedureId, IntentVocabulary> = {
     subjects: ['PC', 'パソコン', '端末', 'スマホ', 'タブレット', 'メール', '添付', 'リンク', 'USB'],
     events: ['感染', 'ウイルス', '開いてしまった', '開いちゃった', 'クリックしてしまった', '踏んでしまった', '踏んだ', '警告が出', '警告画面', '勝手に', '動きがおかしい', '様子がおかしい', '乗っ取'],
     strongEvents: ['感染', 'ウイルス', 'マルウェア', 'ランサム', '不正プログラム', 'トロイ'],
-    masks: ['ウイルス対策ソフト', 'ウイルス対策', '対策ソフト', 'ウイルスチェック', 'ウイルススキャン', 'ウイルス定義', 'ウイルス情報', '感染防止', '感染症', 'コロナ', 'インフルエンザ'],
+    masks: ['ウイルス対策ソフト', 'ウイルス対策', '対策ソフト', 'ウイルスチェック', 'ウイルススキャン', 'ウイルス定義', 'ウイルス情報', '感染防止'],
+    excludes: ['インフルエンザ', 'コロナ', '感染症', '風邪', 'ノロウイルス', '発熱', '熱が', '胃腸炎', '休みます', '病院'],
     followUps: [],
   },
 };

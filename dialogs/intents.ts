@@ -25,6 +25,7 @@ interface Compiled {
   events: string[];
   strongEvents: string[];
   masks: string[];
+  excludes: string[];
   followUps: string[];
 }
 
@@ -37,6 +38,7 @@ function compile(v: IntentVocabulary): Compiled {
     strongEvents: keys(v.strongEvents),
     // longest first, so ウイルス対策ソフト is removed before ウイルス対策
     masks: keys(v.masks).sort((a, b) => b.length - a.length),
+    excludes: keys(v.excludes),
     followUps: keys(v.followUps),
   };
 }
@@ -59,6 +61,7 @@ function masked(key: string, masks: readonly string[]): string {
 
 function scoreFor(id: ProcedureId, key: string): IntentMatch | null {
   const c = COMPILED[id];
+  if (c.excludes.some((x) => key.includes(x))) return null;
   const k = masked(key, c.masks);
   const cues: string[] = [];
   let score = 0;

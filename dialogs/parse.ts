@@ -26,9 +26,9 @@ export function optionsIn(options: readonly Option[], text: string): Option[] {
   const exact = options.filter((o) => terms(o).includes(key));
   if (exact.length > 0) return exact.slice(0, 1);
   // "2" or "2番" or "1,3": option numbers, when no option uses the digit as a word
-  const numbers = key.match(/^(\d{1,2})(番|番目)?$/) ?? (/^[\d,、と及びand]+$/.test(key) ? [key] : null);
-  if (numbers) {
-    const picked = (key.match(/\d{1,2}/g) ?? []).map((n) => options[Number(n) - 1]).filter((o): o is Option => o !== undefined);
+  const spaced = key.replace(/番目?|[,、・&/ト]|and|及ビ/g, ' ').trim();
+  if (/^\d{1,2}( +\d{1,2})*$/.test(spaced)) {
+    const picked = spaced.split(/ +/).map((n) => options[Number(n) - 1]).filter((o): o is Option => o !== undefined);
     if (picked.length > 0) return [...new Set(picked)];
   }
   const hits: Hit[] = [];
