@@ -5,9 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { KvItem, KvStore } from '../storage/types';
 import { DEFAULT_TIME_ZONE } from './dates';
+import { clean } from './normalize';
 import { PROCEDURES } from './procedures';
 import { Session } from './session';
-import { readState, type DialogState } from './state';
+import { applyDelivery, deliverAll, reportDelivery, type DeliverFn, type DeliveryOutcome } from './delivery';
+import { readState, type DialogState, type ParkedRecord } from './state';
 import { currentPrompt, turn, type TurnEnv } from './turn';
 import type { AskFn, DialogInput, Effect, Output, ProcedureId, QuoteFn, Requester } from './types';
 
@@ -17,8 +19,12 @@ export const DEFAULT_PARKED_TTL_MS = 90 * 24 * 3_600_000;
 
 export interface DialogRunnerOptions {
   store: KvStore;
-  /** Hands an effect to the approvals workflow. Must be idempotent by `effect.ref`; throw to retry later. */
-  deliver: (effect: Effect) => Promise<void>;
+  /**
+   * Hands an effect to the approvals workflow, in order, at least once: make it idempotent by `effect.ref`.
+   * Return `{ requestId }` for a submit to have it passed on to that request's tasks and follow-ups.
+   * Throw EffectRejected(message) to refuse it for good; any other error keeps it stored for a retry.
+   */
+  deliver: DeliverFn;
   /** Verbatim clause text by label (the knowledge engine's clause(label)). */
   quote: QuoteFn;
   /** Answers a policy question typed in the middle of a procedure. */
@@ -65,6 +71,13 @@ interface StoredItem extends KvItem {
   state?: unknown;
 }
 
+/** The requester as drafts carry it (the approvals workflow accepts ids up to 200 and names up to 100 characters). */
+function cleanRequester(r: Requester): Requester {
+  const userId = clean(String(r.userId ?? '')).slice(0, 200) || 'unknown';
+  const name = typeof r.name === 'string' ? clean(r.name).slice(0, 100) : '';
+  return name ? { userId, name } : { userId };
+}
+
 export function dialogKey(prefix: string, conversationId: string, userId: string): string {
   return `${prefix}/${encodeURIComponent(conversationId)}/${encodeURIComponent(userId)}`;
 }
@@ -83,7 +96,7 @@ export class DialogRunner {
 
   private env(requester: Requester): TurnEnv {
     return {
-      requester,
+      requester: cleanRequester(requester),
       quote: this.opts.quote,
       ask: this.opts.ask,
       now: this.now(),
@@ -154,64 +167,34 @@ export class DialogRunner {
           undelivered: fresh.state.outbox,
         };
       }
-      const { delivered, undelivered } = await this.deliverOutbox(key, next.outbox);
-      return { outputs: this.reportDelivery(outputs, undelivered, delivered, result.effects), handled: result.handled, delivered, undelivered };
+      const o = await this.deliverStored(key, next, loaded.state);
+      return {
+        outputs: reportDelivery(outputs, o, result.effects, o.reparked),
+        handled: result.handled,
+        delivered: o.delivered,
+        undelivered: o.undelivered,
+      };
     });
   }
 
-  /** Delivers stored effects in order, stopping at the first failure; removes the delivered ones from storage. */
-  private async deliverOutbox(key: string, outbox: Effect[]): Promise<{ delivered: Effect[]; undelivered: Effect[] }> {
-    const delivered: Effect[] = [];
-    let failedAt = outbox.length;
-    for (let i = 0; i < outbox.length; i++) {
-      const e = outbox[i];
-      if (!e) continue;
-      try {
-        await this.opts.deliver(e);
-        delivered.push(e);
-      } catch {
-        failedAt = i;
-        break;
-      }
-    }
-    const undelivered = outbox.slice(failedAt);
-    if (delivered.length > 0) {
-      const done = new Set(delivered.map((e) => e.ref));
-      try {
+  /** Delivers the stored outbox, then stores the result (ids, refusals); a concurrent write leaves it for a retry. */
+  private async deliverStored(key: string, state: DialogState, before: DialogState | null): Promise<DeliveryOutcome & { reparked: ParkedRecord[] }> {
+    const o = await deliverAll(state, this.opts.deliver);
+    let reparked: ParkedRecord[] = [];
+    if (o.delivered.length > 0 || o.rejected.length > 0) {
+      for (let attempt = 0; attempt < 3; attempt++) {
         const fresh = await this.load(key);
-        await this.save(key, { ...fresh.state, outbox: fresh.state.outbox.filter((e) => !done.has(e.ref)) }, fresh.eTag);
-      } catch {
-        // another instance wrote in between; those effects stay stored and are delivered again (idempotent by ref)
+        const applied = applyDelivery(fresh.state, o, before, this.now().toISOString());
+        try {
+          await this.save(key, applied.state, fresh.eTag);
+          reparked = applied.state.parked.filter((p) => applied.reparked.includes(p.run));
+          break;
+        } catch {
+          // another instance wrote in between: try again on its state (delivery is idempotent by ref anyway)
+        }
       }
     }
-    return { delivered, undelivered };
-  }
-
-  /** Replaces "送信しました" with a notice for effects that could not be delivered yet. */
-  private reportDelivery(outputs: Output[], undelivered: Effect[], delivered: Effect[], fresh: Effect[]): Output[] {
-    const waiting = new Set(undelivered.map((e) => e.ref));
-    const out: Output[] = [];
-    let failed = false;
-    for (const o of outputs) {
-      if ((o.type === 'submitted' || o.type === 'followUp') && waiting.has(o.ref)) {
-        failed = true;
-        continue;
-      }
-      out.push(o);
-    }
-    const freshRefs = new Set(fresh.map((e) => e.ref));
-    const retried = delivered.filter((e) => !freshRefs.has(e.ref) && (e.type === 'submit' || e.type === 'followUp'));
-    if (retried.length > 0) {
-      out.unshift({ type: 'notice', kind: 'done', text: '送信できていなかった報告・申請を送信しました。' });
-    }
-    if (failed || undelivered.length > 0) {
-      out.unshift({
-        type: 'notice',
-        kind: 'deliveryFailed',
-        text: '内容は保存しましたが、送信できませんでした。「再送」と送ると、もう一度送信します。急ぎの場合は、電話など別の方法でも連絡してください。',
-      });
-    }
-    return out;
+    return { ...o, reparked };
   }
 
   /** Retries effects that could not be delivered (a timer or 「再送」 may call it). */
@@ -219,7 +202,8 @@ export class DialogRunner {
     const key = this.key(who);
     return this.locked(key, async () => {
       const { state } = await this.load(key);
-      return this.deliverOutbox(key, state.outbox);
+      const o = await this.deliverStored(key, state, null);
+      return { delivered: o.delivered, undelivered: o.undelivered };
     });
   }
 

@@ -13,6 +13,8 @@ export interface RunRecord {
   updatedAt: string;
   /** Invalid answers in a row at the current step. */
   misses: number;
+  /** The approvals workflow's id for this run's request, once delivered (from `deliver`'s receipt). */
+  requestId?: string;
 }
 
 export interface ParkedRecord extends RunRecord {
@@ -47,6 +49,7 @@ const runSchema = z.object({
   snapshot: z.unknown(),
   updatedAt: iso,
   misses: z.number().int().min(0).max(1000),
+  requestId: z.string().min(1).max(200).optional(),
 });
 
 const effectSchema = z.looseObject({

@@ -223,6 +223,7 @@ class Turn {
 
   private takeEffects(proc: Procedure, rec: RunRecord, ctx: ProcContext, emitted: ProcEmitted[]): void {
     const procedure = proc.info.id;
+    const requestId = rec.requestId ? { requestId: rec.requestId } : {};
     const tasks: TaskDraft[] = [];
     for (const e of emitted) if (e.type === 'task') tasks.push(e.task);
     for (const e of emitted) {
@@ -232,9 +233,9 @@ class Turn {
         const text = e.draft.urgent ? `${who}に送信しました。` : `${who}に申請を送信しました。結果はこのチャットでお知らせします。`;
         this.out.push({ type: 'submitted', procedure, ref: rec.run, draft: e.draft, tasks, text });
       } else if (e.type === 'task') {
-        this.effects.push({ type: 'task', ref: `${rec.run}/${e.name}`, requestRef: rec.run, procedure, at: this.nowIso, task: e.task });
+        this.effects.push({ type: 'task', ref: `${rec.run}/${e.name}`, requestRef: rec.run, ...requestId, procedure, at: this.nowIso, task: e.task });
       } else {
-        this.effects.push({ type: 'followUp', ref: `${rec.run}/${e.name}`, requestRef: rec.run, procedure, at: this.nowIso, event: e.event });
+        this.effects.push({ type: 'followUp', ref: `${rec.run}/${e.name}`, requestRef: rec.run, ...requestId, procedure, at: this.nowIso, event: e.event });
         this.out.push({ type: 'followUp', procedure, ref: `${rec.run}/${e.name}`, requestRef: rec.run, event: e.event, text: `「${proc.info.describe(ctx)}」のその後を報告しました。` });
       }
     }
@@ -299,7 +300,7 @@ class Turn {
     }
     if (this.state.active) this.interrupt();
     this.state.parked = this.state.parked.filter((x) => x.run !== run);
-    const rec: RunRecord = { procedure: p.procedure, run: p.run, snapshot: p.snapshot, updatedAt: this.nowIso, misses: 0 };
+    const rec: RunRecord = { procedure: p.procedure, run: p.run, snapshot: p.snapshot, updatedAt: this.nowIso, misses: 0, ...(p.requestId ? { requestId: p.requestId } : {}) };
     const session = this.open(rec);
     if (!session) return true;
     this.message(`「${p.title}」について報告します。`);

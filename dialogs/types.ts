@@ -159,7 +159,8 @@ export type NoticeKind =
   | 'deliveryFailed'
   | 'unreadable'
   | 'declined'
-  | 'askFailed';
+  | 'askFailed'
+  | 'rejected';
 
 export type Output =
   | Prompt
@@ -215,11 +216,26 @@ export type FollowUpEvent =
     };
 
 /**
- * Handed to `deliver` by the runner (after the state that produced it is stored), at least once.
- * `ref` is stable and unique: use it as the idempotency key. `requestRef` is the `ref` of the request
- * a task or follow-up belongs to.
+ * Handed to `deliver` by the runner (after the state that produced it is stored), at least once, in order.
+ * `ref` is stable and unique: use it as the idempotency key. `requestRef` is the `ref` of the request a task or
+ * follow-up belongs to; `requestId` is what `deliver` returned for that request's submit effect, when it did.
  */
 export type Effect =
   | { type: 'submit'; ref: string; procedure: ProcedureId; at: string; draft: RequestDraft }
-  | { type: 'task'; ref: string; requestRef: string; procedure: ProcedureId; at: string; task: TaskDraft }
-  | { type: 'followUp'; ref: string; requestRef: string; procedure: ProcedureId; at: string; event: FollowUpEvent };
+  | { type: 'task'; ref: string; requestRef: string; requestId?: string; procedure: ProcedureId; at: string; task: TaskDraft }
+  | { type: 'followUp'; ref: string; requestRef: string; requestId?: string; procedure: ProcedureId; at: string; event: FollowUpEvent };
+
+/** What `deliver` may return: the workflow's id for a submitted request (passed on to its tasks and follow-ups). */
+export type DeliveryReceipt = void | { requestId?: string };
+
+/**
+ * Thrown by `deliver` when the workflow refuses an effect for good (an invalid draft, nobody to route to, a return
+ * report on a request that is not approved): it is not retried, and `userMessage` is shown to the person.
+ * Any other error is taken as transient: the effect stays stored and is retried.
+ */
+export class EffectRejected extends Error {
+  constructor(readonly userMessage: string) {
+    super(`effect rejected: ${userMessage}`);
+    this.name = 'EffectRejected';
+  }
+}

@@ -194,6 +194,8 @@ export function carryOutDraft(ctx: ProcContext): RequestDraft {
     title: describe(ctx),
     details: {
       ...answers,
+      /** The run id: the idempotency key of this request (the same as the submit effect's ref). */
+      dialogRef: ctx.run,
       summary: summaryRows(ctx, REQUEST_STEPS),
       /** What this request expects later: the requester's return report (7(1)ア(オ)). */
       expects: [{ kind: 'carry-out.returned', by: 'requester', clauses: ['第3章 7(1)ア(オ)'] }],

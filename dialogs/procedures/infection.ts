@@ -122,6 +122,8 @@ function infectionDraft(ctx: ProcContext): RequestDraft {
     title: `感染の疑いの報告（${label}）`,
     details: {
       ...givenAnswers(ctx),
+      /** The run id: the idempotency key of this request (the same as the submit effect's ref). */
+      dialogRef: ctx.run,
       summary: summaryRows(ctx, REPORT_STEPS),
       /** The CSIRT checks the report and evaluates whether it is an incident (7(3)ウ(ア)), in the approvals workflow. */
       expects: [{ kind: 'infection.evaluated', by: ['CSIRT'], clauses: ['第3章 7(3)ウ(ア)'] }],

@@ -78,6 +78,8 @@ function lostCardDraft(ctx: ProcContext): RequestDraft {
     title: 'ICカード紛失の報告',
     details: {
       ...givenAnswers(ctx),
+      /** The run id: the idempotency key of this request (the same as the submit effect's ref). */
+      dialogRef: ctx.run,
       summary: summaryRows(ctx, REPORT_STEPS),
       expects: [
         { kind: 'stop-card-access', by: STOPPED_BY, clauses: ['第3章 7(4)ア(イ)'] },

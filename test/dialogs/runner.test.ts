@@ -1,7 +1,7 @@
 // The runner around every procedure: commands, interruptions, expiry, persistence, concurrency, delivery.
 import { DialogRunner, dialogKey } from '../../dialogs/runner';
 import { readState } from '../../dialogs/state';
-import type { Effect } from '../../dialogs/types';
+import { EffectRejected, type Effect } from '../../dialogs/types';
 import { Convo, fakeAnswer, world } from './helpers/convo';
 import { GatedKv } from './helpers/memory-kv';
 import { quote } from './helpers/policy-quotes';
@@ -410,6 +410,63 @@ describe('delivery to the approvals workflow (outbox)', () => {
     expect(await runner.settle(c.who, 'run-1', '取り下げられた')).toEqual([expect.objectContaining({ kind: 'closed', text: expect.stringContaining('取り下げられた') })]);
     expect((await runner.status(c.who)).parked).toEqual([]);
     expect(await runner.settle(c.who, 'run-1', 'x')).toEqual([]);
+  });
+
+  test('the request id a delivery returns is passed on to the same request’s task and follow-ups', async () => {
+    const seen: Effect[] = [];
+    const w = world({
+      deliver: async (e) => {
+        seen.push(e);
+        return e.type === 'submit' ? { requestId: `REQ-${e.ref}` } : undefined;
+      },
+    });
+    const c = new Convo(w.runner());
+    await c.send({ type: 'start', procedure: 'lost-card' });
+    for (const t of ['今朝', '自席', 'いいえ', '通報する']) await c.say(t);
+    for (const t of ['カードが見つかった', '見つかった', '報告する']) await c.say(t);
+    expect(seen.map((e) => [e.ref, e.type === 'submit' ? e.draft.details.dialogRef : e.requestId])).toEqual([
+      ['run-1', 'run-1'],
+      ['run-1/stop-access', 'REQ-run-1'],
+      ['run-1/found', 'REQ-run-1'],
+    ]);
+  });
+
+  test('a refused submit is not retried: the person is told, and an urgent report reminds them to report anyway', async () => {
+    const seen: Effect[] = [];
+    const w = world({
+      deliver: async (e) => {
+        seen.push(e);
+        if (e.type === 'submit') throw new EffectRejected('送信先の担当者が登録されていないため、送信できませんでした。');
+      },
+    });
+    const c = new Convo(w.runner());
+    await c.send({ type: 'start', procedure: 'lost-card' });
+    for (const t of ['今朝', '自席', 'いいえ', '通報する']) await c.say(t);
+    expect(c.outputs.slice(0, 2)).toEqual([
+      { type: 'notice', kind: 'rejected', procedure: 'lost-card', text: '送信先の担当者が登録されていないため、送信できませんでした。' },
+      expect.objectContaining({ type: 'message', style: 'urgent', text: expect.stringContaining('通報はまだ送信されていません') }),
+    ]);
+    expect(c.of('submitted')).toEqual([]);
+    expect(c.of('parked')).toEqual([]);
+    expect(seen.map((e) => e.ref)).toEqual(['run-1']); // its task was dropped with it
+    expect(await c.runner.status(c.who)).toMatchObject({ parked: [], undelivered: 0 });
+  });
+
+  test('a refused follow-up (e.g. 持ち込み before approval) puts the request back to waiting', async () => {
+    const w = world({
+      deliver: async (e) => {
+        if (e.type === 'followUp') throw new EffectRejected('この申請はまだ承認されていないため、持ち込みを記録できませんでした。');
+      },
+    });
+    const c = new Convo(w.runner());
+    await c.send({ type: 'start', procedure: 'carry-out' });
+    for (const t of ['紙', '会議資料', '機密性1', 'いいえ', '自宅', '資料作成', '今日', '申請する']) await c.say(t);
+    for (const t of ['持ち込み報告', 'すべて戻しました', '今日', '報告する']) await c.say(t);
+    expect(c.outputs.map((o) => o.type)).toEqual(['notice', 'parked']);
+    expect(c.outputs[0]).toMatchObject({ kind: 'rejected', text: expect.stringContaining('承認されていない') });
+    expect((await c.runner.status(c.who)).parked.map((p) => p.run)).toEqual(['run-1']);
+    await c.click('持ち出し申請の報告を再開する');
+    expect(c.step).toBe('returnAll');
   });
 
   test('status() reports nothing for a newcomer', async () => {
