@@ -14,3 +14,7 @@ export { draftFromForm, formFor, stepSpecs } from './forms';
 export { PROCEDURES } from './procedures';
 export { INFECTION_FIRST_WORDS } from './procedures/infection';
 export * from './types';
+export { dialogSettingsFromEnv } from './config';
+export type { DialogSettings } from './config';
+export { EffectRejected } from './types';
+export type { DeliverFn } from './delivery';
