@@ -1,38 +1,17 @@
 // The whole procedure as one form: the card's (or a web page's) values are replayed through the same machine,
 // step by step, with the same parsing, zod schemas, checks, guards and blocks as the conversation.
 
-import type { AnyStateMachine } from 'xstate';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TIME_ZONE, todayIn } from './dates';
 import { parseCardValue, validate } from './parse';
-import { givenAnswers, type StateMeta, type StepSpec } from './procedure';
+import { givenAnswers, type StepSpec } from './procedure';
+import { stepSpecs } from './steps';
 import { PROCEDURES, type Procedure } from './procedures';
+
+export { stepSpecs };
 import { formFieldIds, formOutput } from './prompts';
 import { Session } from './session';
 import type { FormOutput, ProcedureId, Quote, QuoteFn, RequestDraft, Requester, TaskDraft } from './types';
-
-const SPEC_CACHE = new WeakMap<AnyStateMachine, Map<string, StepSpec>>();
-
-interface NodeLike {
-  key: string;
-  meta?: unknown;
-  states: Record<string, NodeLike>;
-}
-
-/** Every step of a machine, by step id, in document order. */
-export function stepSpecs(proc: Procedure): ReadonlyMap<string, StepSpec> {
-  const cached = SPEC_CACHE.get(proc.machine);
-  if (cached) return cached;
-  const out = new Map<string, StepSpec>();
-  const walk = (node: NodeLike) => {
-    const meta = node.meta as StateMeta | undefined;
-    if (meta?.step) out.set(node.key, meta.step);
-    for (const child of Object.values(node.states)) walk(child);
-  };
-  walk(proc.machine.root as unknown as NodeLike);
-  SPEC_CACHE.set(proc.machine, out);
-  return out;
-}
 
 function blank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);

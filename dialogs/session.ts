@@ -5,6 +5,7 @@ import { createActor, type AnyActorRef } from 'xstate';
 import { z } from 'zod';
 import type { BlockSpec, ParkSpec, ProcContext, ProcEmitted, ProcEvent, ProcInput, StateMeta, StepSpec } from './procedure';
 import type { Procedure } from './procedures';
+import { stepSpecs } from './steps';
 
 /** Where a run stands, read from the meta of its current state. */
 export type View =
@@ -62,6 +63,13 @@ export class Session {
   static restore(procedure: Procedure, stored: unknown): Session {
     const parsed = persistedSchema.safeParse(stored);
     if (!parsed.success) throw new UnreadableSnapshot('shape');
+    // every stored answer must still satisfy its step's schema (storage is not trusted blindly)
+    const specs = stepSpecs(procedure);
+    const { answers, sealed } = parsed.data.context;
+    for (const [step, value] of [...Object.entries(answers), ...Object.entries(sealed ?? {})]) {
+      const spec = specs.get(step);
+      if (!spec || !spec.schema.safeParse(value).success) throw new UnreadableSnapshot('answers');
+    }
     try {
       procedure.machine.resolveState({ value: parsed.data.value as never, context: parsed.data.context });
     } catch {

@@ -80,7 +80,7 @@ class Turn {
 
   async run(input: DialogInput): Promise<boolean> {
     this.expire();
-    if (input.type === 'start') return this.explicitStart(input.procedure);
+    if (input.type === 'start') return PROCEDURES[input.procedure] ? this.explicitStart(input.procedure) : false;
     if (input.type === 'card') {
       const data = cardDataSchema.safeParse(input.data);
       if (!data.success) {

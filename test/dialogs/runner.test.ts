@@ -374,6 +374,27 @@ describe('persistence', () => {
   });
 });
 
+test('a stored answer that no longer fits its schema is not trusted (tampered storage)', async () => {
+  const w = world();
+  const c = new Convo(w.runner());
+  await c.send({ type: 'start', procedure: 'carry-out' });
+  for (const t of ['紙', '名簿', '機密性1', 'いいえ', '自宅', '作業', '明日']) await c.say(t);
+  const key = dialogKey('dialogs', 'conv-1', 'u-sato');
+  const raw = w.store.raw(key) as { state: { active: { snapshot: { context: { answers: Record<string, unknown> } } } } };
+  raw.state.active.snapshot.context.answers.period = 'not a period';
+  w.store.setRaw(key, raw);
+  await c.say('申請する');
+  expect(c.of('notice')[0]).toMatchObject({ kind: 'unreadable' });
+  expect(w.delivered).toEqual([]);
+});
+
+test('an unknown procedure id from the bot is not handled', async () => {
+  const w = world();
+  const c = new Convo(w.runner());
+  await c.send({ type: 'start', procedure: 'teleport' as never });
+  expect(c.last).toMatchObject({ handled: false, outputs: [] });
+});
+
 describe('delivery to the approvals workflow (outbox)', () => {
   test('a failed delivery keeps the effect stored, says so, and 「再送」 delivers it once', async () => {
     const w = world();
