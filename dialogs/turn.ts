@@ -7,7 +7,6 @@ import { followUpOf, recognize, startCommand } from './intents';
 import { isExactAnswer, optionsIn, parseCardValue, parseTyped, validate } from './parse';
 import { givenAnswers, NO, YES, type ProcContext, type ProcEmitted } from './procedure';
 import { PROCEDURES, type Procedure } from './procedures';
-import { INFECTION_FIRST_WORDS } from './procedures/infection';
 import { formFor, prefillFromRaw, replayForm } from './forms';
 import { present, why } from './prompts';
 import { Session, UnreadableSnapshot, type View } from './session';
@@ -53,7 +52,7 @@ function yesNo(text: string): 'yes' | 'no' | null {
 
 const CONFIRM_TEXT: Record<ProcedureId, string> = {
   'carry-out': '持ち出しには許可が必要です。持ち出し申請を始めますか？',
-  'lost-card': 'ICカードの紛失は、すぐに通報が必要です。通報を一緒に始めますか？',
+  'lost-card': 'ICカード紛失の通報を一緒に始めますか？',
   infection: '感染の疑いの報告を一緒に始めますか？',
 };
 
@@ -174,8 +173,9 @@ class Turn {
     this.out.push(...present(proc, rec.run, view, ctx, { quote: this.env.quote, ...(error ? { error } : {}) }));
   }
 
+  /** One question before starting; an urgent procedure's first words come first, before the question. */
   private confirmStart(procedure: ProcedureId, withFirstWords: boolean): void {
-    if (procedure === 'infection' && withFirstWords) this.message(INFECTION_FIRST_WORDS.join('\n'), 'urgent');
+    if (withFirstWords) for (const m of PROCEDURES[procedure].info.intro) if (m.style === 'urgent') this.message(m.text, 'urgent');
     const replacing = this.state.active && this.state.active.procedure !== procedure ? `いまの「${PROCEDURES[this.state.active.procedure].info.title}」は中断します。` : '';
     this.out.push({
       type: 'confirmStart',
@@ -241,12 +241,13 @@ class Turn {
     }
   }
 
-  private start(procedure: ProcedureId): boolean {
+  /** Starts a run; after an accepted confirmation the urgent first words (already shown with it) are not repeated. */
+  private start(procedure: ProcedureId, confirmed = false): boolean {
     const proc = PROCEDURES[procedure];
     this.state.pending = null;
     const rec: RunRecord = { procedure, run: this.env.newId(), snapshot: null, updatedAt: this.nowIso, misses: 0 };
     const session = Session.start(proc, { run: rec.run, requester: this.env.requester });
-    for (const m of proc.info.intro) this.message(m.text, m.style);
+    for (const m of proc.info.intro) if (!(confirmed && m.style === 'urgent')) this.message(m.text, m.style);
     this.commit(rec, session, []);
     session.stop();
     return true;
@@ -337,7 +338,7 @@ class Turn {
       if (yn === 'yes') {
         this.state.pending = null;
         this.interrupt();
-        return this.start(pending.procedure);
+        return this.start(pending.procedure, true);
       }
       if (yn === 'no') {
         this.state.pending = null;
@@ -521,7 +522,7 @@ class Turn {
         this.state.pending = null;
         if (data.accept) {
           this.interrupt();
-          return this.start(data.procedure);
+          return this.start(data.procedure, pending?.procedure === data.procedure);
         }
         await this.declined(pending && pending.procedure === data.procedure ? pending.text : '');
         return true;

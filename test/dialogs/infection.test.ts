@@ -27,7 +27,8 @@ describe('感染の疑い (infection)', () => {
     expect(c.outputs.map((o) => o.type)).toEqual(['message', 'confirmStart']);
     expect(c.outputs[0]).toEqual({ type: 'message', style: 'urgent', text: FIRST });
     await c.click('はい、始めます');
-    expect(c.outputs[0]).toEqual({ type: 'message', style: 'urgent', text: FIRST });
+    expect(c.outputs.map((o) => o.type)).toEqual(['message', 'question']);
+    expect(c.outputs[0]).toMatchObject({ style: 'plain', text: expect.stringContaining('8(4)ウ(キ)') });
   });
 
   test('PC: LAN cable, what happened, when → urgent report to データ取扱責任者 and 統一的な窓口', async () => {
