@@ -12,7 +12,7 @@ import { present, why } from './prompts';
 import { Session, UnreadableSnapshot, type View } from './session';
 import { MAX_PARKED, type DialogState, type RunRecord } from './state';
 import { cardDataSchema } from './card-data';
-import type { AskFn, CardData, CommandName, DialogInput, Effect, NoticeKind, Output, ProcedureId, QuoteFn, Requester, TaskDraft } from './types';
+import type { AskFn, CardData, CommandName, DialogInput, Effect, FollowUpEvent, NoticeKind, Output, ProcedureId, QuoteFn, Requester, TaskDraft } from './types';
 
 export interface TurnEnv {
   requester: Requester;
@@ -49,6 +49,20 @@ function yesNo(text: string): 'yes' | 'no' | null {
   if (found.length !== 1) return null;
   return found[0]?.value === 'yes' ? 'yes' : 'no';
 }
+
+/** 24時間, 2日, 30分 */
+function durationJa(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${Math.max(1, minutes)}分`;
+  const hours = Math.round(minutes / 60);
+  return hours <= 48 ? `${hours}時間` : `${Math.round(hours / 24)}日`;
+}
+
+const FOLLOW_UP_TEXT: Record<FollowUpEvent['kind'], string> = {
+  'carry-out.returned': '持ち込みを報告しました。',
+  'lost-card.found': 'カードが見つかったことを報告しました。',
+  'lost-card.replaced': '新しいカードを受け取ったことを報告しました。',
+};
 
 const CONFIRM_TEXT: Record<ProcedureId, string> = {
   'carry-out': '持ち出しには許可が必要です。持ち出し申請を始めますか？',
@@ -102,7 +116,7 @@ class Turn {
     if (s.active && this.nowMs - Date.parse(s.active.updatedAt) > this.env.idleTtlMs) {
       const rec = s.active;
       const proc = PROCEDURES[rec.procedure];
-      const hours = Math.round(this.env.idleTtlMs / 3_600_000);
+      const idle = durationJa(this.env.idleTtlMs);
       const session = this.open(rec);
       if (session) {
         const sealed = session.context.sealed !== null;
@@ -110,10 +124,10 @@ class Turn {
         const view = session.view();
         if (view.kind === 'parked') {
           this.park(rec, session, false);
-          this.notice('expired', `「${proc.info.title}」の入力は、${hours}時間操作がなかったため中断しました。あとで続きを報告できます。`, rec.procedure);
+          this.notice('expired', `「${proc.info.title}」の入力は、${idle}操作がなかったため中断しました。あとで続きを報告できます。`, rec.procedure);
         } else {
           s.active = null;
-          this.notice('expired', `「${proc.info.title}」は、${hours}時間操作がなかったため終了しました。`, rec.procedure);
+          this.notice('expired', `「${proc.info.title}」は、${idle}操作がなかったため終了しました。`, rec.procedure);
           if (!sealed && proc.info.unsent) this.message(proc.info.unsent, 'urgent');
         }
         session.stop();
@@ -236,7 +250,7 @@ class Turn {
         this.effects.push({ type: 'task', ref: `${rec.run}/${e.name}`, requestRef: rec.run, ...requestId, procedure, at: this.nowIso, task: e.task });
       } else {
         this.effects.push({ type: 'followUp', ref: `${rec.run}/${e.name}`, requestRef: rec.run, ...requestId, procedure, at: this.nowIso, event: e.event });
-        this.out.push({ type: 'followUp', procedure, ref: `${rec.run}/${e.name}`, requestRef: rec.run, event: e.event, text: `「${proc.info.describe(ctx)}」のその後を報告しました。` });
+        this.out.push({ type: 'followUp', procedure, ref: `${rec.run}/${e.name}`, requestRef: rec.run, event: e.event, text: `${FOLLOW_UP_TEXT[e.event.kind]}（${proc.info.describe(ctx)}）` });
       }
     }
   }
@@ -375,9 +389,10 @@ class Turn {
     return false;
   }
 
-  private async declined(question: string): Promise<void> {
+  /** いいえ to a start confirmation: the text that suggested the procedure is answered as a policy question. */
+  private async declined(text: string): Promise<void> {
     this.notice('declined', 'わかりました。手続きは始めません。');
-    if (looksLikeQuestion(question)) await this.ask(question);
+    if (text.trim() !== '') await this.ask(text);
     this.showCurrent();
   }
 

@@ -121,6 +121,15 @@ describe('interruptions', () => {
     expect(await c.runner.status(c.who)).toMatchObject({ active: null, pendingStart: null });
   });
 
+  test('declining an urgent one still answers what was said (the duty to report comes from the answer)', async () => {
+    const w = world();
+    const c = new Convo(w.runner());
+    await c.say('ICカードをなくしました');
+    await c.say('いいえ');
+    expect(w.asked).toEqual(['ICカードをなくしました']);
+    expect(c.outputs.map((o) => o.type)).toEqual(['notice', 'answer']);
+  });
+
   test('typing something else after the confirmation drops it and handles the new text', async () => {
     const w = world();
     const c = new Convo(w.runner());
