@@ -18,7 +18,10 @@ export function questionCard(q: QuestionOutput): AdaptiveCard {
   const body: CardElement[] = [heading(q.procedure, `質問${Math.max(1, Math.min(99, Math.trunc(q.index) || 1))}`)];
   if (q.error) body.push(textBlock(userText(q.error, 300), { color: 'Attention', weight: 'Bolder', spacing: 'Small' }));
   body.push(textBlock(userText(q.text, MAX_TEXT), { weight: 'Bolder', spacing: 'Small' }));
-  if (q.hint) body.push(textBlock(userText(q.hint, 300), { isSubtle: true, size: 'Small', spacing: 'Small' }));
+  // The hint is shown once: as the input's placeholder when it is one, else under the question.
+  if (q.hint && !(q.fields ?? []).some((f) => f.placeholder === q.hint)) {
+    body.push(textBlock(userText(q.hint, 300), { isSubtle: true, size: 'Small', spacing: 'Small' }));
+  }
   if (q.previous) body.push(textBlock(userText(`前回の回答: ${q.previous}`, 300), { isSubtle: true, size: 'Small', spacing: 'Small' }));
   const choices = q.choices ?? [];
   const described = choices.filter((c) => c.description);

@@ -17,6 +17,8 @@ export interface DialogOptions {
   now?: () => Date;
   /** Run ids, for tests. */
   newId?: () => string;
+  /** Where dialog state lives (default: the bot's KvStore, deps.kv); tests use it to make storage fail. */
+  store?: KvStore;
 }
 
 export interface BotDialogs {
@@ -45,7 +47,7 @@ export function createBotDialogs(
   const asked = new WeakMap<Answer, string>();
   const c = deps.config.dialogs;
   const runner = new DialogRunner({
-    store: deps.kv,
+    store: options.store ?? deps.kv,
     deliver: (effect) => effects.deliver(effect, origins.getStore()),
     quote: (label) => clauseQuote(deps.engine, label),
     ask: async (question) => {
