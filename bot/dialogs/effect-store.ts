@@ -10,8 +10,9 @@ import type { DialogEffectSink, EffectOrigin } from './effects';
 
 export const EFFECTS_TABLE = 'dialog_effects';
 
-const MIGRATION = `CREATE TABLE ${EFFECTS_TABLE} (
-  ref TEXT PRIMARY KEY,
+const columns = (seq: string) => `CREATE TABLE ${EFFECTS_TABLE} (
+  seq ${seq},
+  ref TEXT NOT NULL UNIQUE,
   effect_type TEXT NOT NULL,
   procedure_id TEXT NOT NULL,
   kind TEXT NOT NULL,
@@ -25,8 +26,14 @@ const MIGRATION = `CREATE TABLE ${EFFECTS_TABLE} (
   forwarded_at TEXT,
   request_id TEXT
 );
-CREATE INDEX ${EFFECTS_TABLE}_request ON ${EFFECTS_TABLE} (request_ref);
-CREATE INDEX ${EFFECTS_TABLE}_pending ON ${EFFECTS_TABLE} (forwarded_at, stored_at)`;
+CREATE INDEX ${EFFECTS_TABLE}_request ON ${EFFECTS_TABLE} (request_ref, seq);
+CREATE INDEX ${EFFECTS_TABLE}_pending ON ${EFFECTS_TABLE} (forwarded_at, seq)`;
+
+/** `seq` keeps the order effects arrived in (the runner delivers them in order). */
+const MIGRATION = {
+  sqlite: columns('INTEGER PRIMARY KEY AUTOINCREMENT'),
+  postgres: columns('BIGSERIAL PRIMARY KEY'),
+};
 
 export interface StoredEffect {
   ref: string;
@@ -159,14 +166,14 @@ export class StoredEffects implements DialogEffectSink {
 
   /** A request and everything that followed it (tasks, follow-ups), in the order they were produced. */
   async forRequest(requestRef: string): Promise<StoredEffect[]> {
-    const rows = await this.db.all<Row>(`SELECT * FROM ${EFFECTS_TABLE} WHERE request_ref = $1 ORDER BY effect_at, stored_at, ref`, [requestRef]);
+    const rows = await this.db.all<Row>(`SELECT * FROM ${EFFECTS_TABLE} WHERE request_ref = $1 ORDER BY seq`, [requestRef]);
     return rows.map(toStored);
   }
 
   /** Effects not yet taken by the approvals workflow, oldest first. */
   async pending(limit = 100): Promise<StoredEffect[]> {
     const rows = await this.db.all<Row>(
-      `SELECT * FROM ${EFFECTS_TABLE} WHERE forwarded_at IS NULL ORDER BY stored_at, effect_at, ref LIMIT $1`,
+      `SELECT * FROM ${EFFECTS_TABLE} WHERE forwarded_at IS NULL ORDER BY seq LIMIT $1`,
       [Math.max(1, Math.min(1000, Math.trunc(limit)))],
     );
     return rows.map(toStored);

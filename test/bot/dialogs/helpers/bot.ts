@@ -52,7 +52,7 @@ export async function dialogBot(
     ...bot,
     clock,
     effects: async () => {
-      const rows = await db.all<{ ref: string }>('SELECT ref FROM dialog_effects WHERE request_ref LIKE $1 ORDER BY stored_at, ref', [`${prefix}-%`]);
+      const rows = await db.all<{ ref: string }>('SELECT ref FROM dialog_effects WHERE request_ref LIKE $1 ORDER BY seq', [`${prefix}-%`]);
       const out: StoredEffect[] = [];
       for (const r of rows) {
         const e = await store.get(r.ref);
