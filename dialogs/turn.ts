@@ -429,6 +429,14 @@ class Turn {
         this.present(proc, rec, view, session.context);
         return true;
       }
+      // An urgent incident typed where free text is asked (「PCがウイルスに感染したかも」 as the 持ち出し先) is not
+      // taken as the answer: its first words come now, with one question whether to switch.
+      const urgent = spec.input.kind === 'text' ? recognize(raw) : null;
+      if (urgent && urgent.procedure !== rec.procedure && urgent.score >= 1 && PROCEDURES[urgent.procedure].info.intro.some((m) => m.style === 'urgent')) {
+        this.state.pending = { procedure: urgent.procedure, text: raw.slice(0, 5000), at: this.nowIso };
+        this.confirmStart(urgent.procedure, true);
+        return true;
+      }
       const parsed = parseTyped(spec, raw, this.today);
       const valid = parsed.ok ? validate(spec, parsed.value, this.checkEnv(session.context)) : parsed;
       if (valid.ok) {
