@@ -22,10 +22,10 @@ import type { EffectOrigin } from './effects';
 /** Leading @mentions as Teams writes them (the SDK removes the bot's own when the mention entity names it). */
 const LEADING_MENTIONS = /^(?:\s|&nbsp;)*(?:<at[^>]*>[^<]*<\/at>(?:\s|&nbsp;)*)+/i;
 
-/** The text of a message as the procedures see it: without leading @mentions, plain, bounded. */
+/** The text of a message as the procedures see it: plain, bounded, and in a channel or group chat without leading @mentions. */
 export function dialogText(activity: Activity): string {
   if (typeof activity.text !== 'string') return '';
-  const text = plainText(activity.text.replace(LEADING_MENTIONS, ''));
+  const text = plainText(isPersonal(activity) ? activity.text : activity.text.replace(LEADING_MENTIONS, ''));
   const chars = [...text];
   return chars.length > MAX_QUESTION_CHARS ? chars.slice(0, MAX_QUESTION_CHARS).join('') : text;
 }
