@@ -1,19 +1,19 @@
 // 持ち出し申請 through the real adapter: every branch as a Teams conversation (typed answers, buttons, inputs,
 // the whole form), the blocks with their clause quotes, the approver choice, the submitted request kept for the
 // approvals workflow, and the later 持ち込み report.
-import { useTestDb } from '../../../storage/testing';
+import { TEST_DIALECTS, useTestDb } from '../../../storage/testing';
 import { type DialogBot, dialogBot } from './helpers/bot';
 import { Chat, buttonsOf, inputsOf, realEngine, textsOf } from './helpers/chat';
 
-describe('持ち出し申請 in Teams', () => {
-  const t = useTestDb('sqlite');
+describe.each(TEST_DIALECTS)('持ち出し申請 in Teams (%s)', (dialect) => {
+  const t = useTestDb(dialect);
   let bot: DialogBot;
   let n = 0;
   beforeEach(async () => {
-    bot = await dialogBot(t().db, { prefix: `co${++n}` });
+    bot = await dialogBot(t().db, { prefix: `co${dialect}${++n}` });
   });
   afterEach(() => bot.close());
-  const run = () => `co${n}-1`;
+  const run = () => `co${dialect}${n}-1`;
 
   /** Answers the first steps with buttons and inputs, as a person would in Teams, up to the private-device step. */
   async function upToPrivateDevice(c: Chat, o: { items: string; classification: string; myNumber?: string }): Promise<void> {
