@@ -54,7 +54,7 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
     if (hit) found += weight;
     else missing.push(w);
   }
-  const anchors = [...new Set(tokenizer.words(question).filter(isContentWord))].filter((w) => text.includes(w) && idf(w) >= 2.5);
+  const anchors = [...new Set(tokenizer.words(question).filter(isContentWord))].filter((w) => text.includes(w) && idf(w) >= 3.5);
   return { share: total ? found / total : 0, top, missing, bridged, strong, anchors };
 }
 

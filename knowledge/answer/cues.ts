@@ -9,6 +9,8 @@ const CuesFile = z.object({
   incident: phrases,
   witnessed: phrases,
   witnessed_terms: phrases,
+  precaution: phrases,
+  post_roles: z.record(z.string(), z.string()),
   ask_report: phrases,
   ask_action: phrases,
   ask_permission: phrases,
@@ -61,6 +63,7 @@ export class Cues {
       ...data,
       incident: norm(data.incident),
       witnessed: norm(data.witnessed),
+      precaution: norm(data.precaution),
       ask_report: norm(data.ask_report),
       ask_action: norm(data.ask_action),
       ask_permission: norm(data.ask_permission),
@@ -82,7 +85,9 @@ export class Cues {
   }
 
   private heldPermission(q: string): string {
-    return this.contextSpans(q).filter((span) => this.d.already_permitted.some((p) => span.includes(p))).join('\n');
+    const spans = this.contextSpans(q).filter((span) => this.d.already_permitted.some((p) => span.includes(p)));
+    // 「課長のOKはもらってます」 names the 情報セキュリティ責任者.
+    return spans.map((s) => Object.entries(this.d.post_roles).reduce((t, [post, role]) => (t.includes(post) ? `${t} ${normalizeQuery(role)}` : t), s)).join('\n');
   }
 
   /** Policy terms a question about a violation seen is really about. */
@@ -147,7 +152,16 @@ export class Cues {
     const q = normalizeQuery(question);
     const any = (ws: string[]) => ws.some((w) => q.includes(w));
     const conditions = this.d.conditions;
-    const happened = any(this.d.incident);
+    // 「なくしたときに備えて」 is a precaution, not a loss.
+    const happened = this.d.incident.some((w) => {
+      let at = q.indexOf(w);
+      while (at >= 0) {
+        const after = q.slice(at + w.length, at + w.length + 10);
+        if (!this.d.precaution.some((p) => after.includes(p))) return true;
+        at = q.indexOf(w, at + 1);
+      }
+      return false;
+    });
     const witnessed = any(this.d.witnessed);
     return {
       incident: happened || witnessed,

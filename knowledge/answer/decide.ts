@@ -55,7 +55,7 @@ function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; se
   return null;
 }
 
-/** Conditions that limit this sentence's prohibition and that the question denies. */
+/** Conditions that limit this sentence's rule (prohibition or duty) and that the question denies. */
 function liftedBy(s: ClauseSentence, cues: QuestionCues, lexicon: Cues): boolean {
   return lexicon.conditionsIn(s.text).some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
@@ -103,6 +103,10 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
       verdict = 'prohibited';
       lead.push(primary);
     }
+  } else if (liftedBy(primary.sentence, cues, lexicon)) {
+    // A duty limited to what the question rules out (機密性2以上 for information already published).
+    verdict = 'allowed';
+    lead.push(primary);
   } else if (s.modalities.includes('exception') && !s.modalities.includes('obligation')) {
     verdict = 'allowed';
     lead.push(primary);
@@ -116,7 +120,7 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     verdict = 'needs_permission';
     roles = [...sib.sentence.facts.grantors];
     lead.push(sib, primary);
-  } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker, true)) {
+  } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker, true) && (cues.incident || cues.askReport || SITUATION_WORDS.test(primary.sentence.text))) {
     verdict = 'must_report';
     roles = [...s.reportTo];
     lead.push(primary);
