@@ -115,7 +115,8 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   const grantors = grantorsOf(sentence, finder, actor);
   const reportTo = reportTargetsOf(sentence, finder);
   const modalities: Modality[] = [];
-  if (PROHIBITION.test(sentence)) modalities.push('prohibition');
+  // 「…できないようにしなければならない」 makes the act impossible: for staff, it is not allowed.
+  if (PROHIBITION.test(sentence) || /できないよう(?:に)?(?:設定)?し(?:なければ|て)/.test(sentence)) modalities.push('prohibition');
   if (OBLIGATION.test(sentence)) modalities.push('obligation');
   if (grantors.length || (PROHIBITION.test(sentence) && /無断で|許可なく|許可を得ず/.test(sentence))) modalities.push('permission');
   if (reportTo.length) modalities.push('report');

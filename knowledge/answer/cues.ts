@@ -11,6 +11,8 @@ const CuesFile = z.object({
   witnessed_terms: phrases,
   precaution: phrases,
   post_roles: z.record(z.string(), z.string()),
+  exception_request: phrases,
+  exception_clause: phrases.min(1),
   ask_report: phrases,
   ask_action: phrases,
   ask_permission: phrases,
@@ -19,7 +21,7 @@ const CuesFile = z.object({
   askers: z.array(z.object({ words: phrases.min(1), role: z.string().min(1) })),
   conditions: z.record(
     z.string(),
-    z.object({ asserted_by: phrases.optional(), denied_by: phrases.optional(), when_denied: z.enum(['lift', 'demote']).optional(), when_absent: z.enum(['demote']).optional() }),
+    z.object({ asserted_by: phrases.optional(), denied_by: phrases.optional(), when_denied: z.enum(['lift', 'demote']).optional(), when_absent: z.enum(['demote']).optional(), boost: z.number().min(1).max(2).optional() }),
   ),
   injection: phrases,
   not_covered_pointer: phrases.min(1),
@@ -44,6 +46,8 @@ export interface QuestionCues {
   askPermission: boolean;
   /** A "may I …?" question. */
   mayI: boolean;
+  /** A manager asks to depart from a rule for a while because of a constraint. */
+  exceptionRequest: boolean;
   /** The person says they already hold some permission. */
   alreadyPermitted: boolean;
   /** The role the person says they hold, if any. */
@@ -58,12 +62,16 @@ const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => normalizeQuery(
 export class Cues {
   private readonly d: CuesData;
 
+  /** Every role the policy names (for recognising 「…です」 as who is asking). */
+  roles: readonly string[] = [];
+
   constructor(data: CuesData) {
     this.d = {
       ...data,
       incident: norm(data.incident),
       witnessed: norm(data.witnessed),
       precaution: norm(data.precaution),
+      exception_request: norm(data.exception_request),
       ask_report: norm(data.ask_report),
       ask_action: norm(data.ask_action),
       ask_permission: norm(data.ask_permission),
@@ -73,7 +81,7 @@ export class Cues {
       conditions: Object.fromEntries(
         Object.entries(data.conditions).map(([k, v]) => [
           k,
-          { asserted_by: norm(v.asserted_by), denied_by: norm(v.denied_by), when_denied: v.when_denied ?? 'demote', when_absent: v.when_absent },
+          { asserted_by: norm(v.asserted_by), denied_by: norm(v.denied_by), when_denied: v.when_denied ?? 'demote', when_absent: v.when_absent, boost: v.boost },
         ]),
       ),
       injection: norm(data.injection),
@@ -82,6 +90,19 @@ export class Cues {
 
   static load(dir?: string): Cues {
     return new Cues(readDataFile('cues.yaml', CuesFile, dir));
+  }
+
+  /** 「データ取扱責任者です」「情報セキュリティ責任者（課長）です」「CISOとして」「課長なんですが」 */
+  private askerByRole(q: string): string | null {
+    const names: [string, string][] = [
+      ...this.roles.map((r): [string, string] => [normalizeQuery(r), r]),
+      ...Object.entries(this.d.post_roles).map(([post, role]): [string, string] => [normalizeQuery(post), role]),
+    ].sort((a, b) => b[0].length - a[0].length);
+    for (const [name, role] of names) {
+      const re = new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をやってい|の立場|の私|なんですが|なのですが|なんだけど|ですが)`);
+      if (re.test(q)) return role;
+    }
+    return null;
   }
 
   private heldPermission(q: string): string {
@@ -137,6 +158,16 @@ export class Cues {
     return this.d.conditions[condition]?.when_absent === 'demote';
   }
 
+  /** How much more a clause counts when the question asserts this condition (default 1.15). */
+  assertedBoost(condition: string): number {
+    return this.d.conditions[condition]?.boost ?? 1.15;
+  }
+
+  /** Phrases that find the clause allowing exceptions to the policy. */
+  get exceptionClause(): string[] {
+    return this.d.exception_clause;
+  }
+
   /** Whether denying this condition lifts the prohibition it limits (rather than making the clause irrelevant). */
   liftsWhenDenied(condition: string): boolean {
     return this.d.conditions[condition]?.when_denied === 'lift';
@@ -152,8 +183,10 @@ export class Cues {
     const q = normalizeQuery(question);
     const any = (ws: string[]) => ws.some((w) => q.includes(w));
     const conditions = this.d.conditions;
-    // 「なくしたときに備えて」 is a precaution, not a loss.
-    const happened = this.d.incident.some((w) => {
+    // 「なくしたときに備えて」 is a precaution, not a loss. Quotes are matched as 「」, so
+    // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
+    const unquoted = q.replace(/[「『][^」』]*[」』]/g, '「」');
+    const happened = unquoted !== q && this.d.incident.some((w) => w.includes('「」') && unquoted.includes(w)) ? true : this.d.incident.some((w) => {
       let at = q.indexOf(w);
       while (at >= 0) {
         const after = q.slice(at + w.length, at + w.length + 10);
@@ -170,8 +203,9 @@ export class Cues {
       askAction: any(this.d.ask_action),
       askPermission: any(this.d.ask_permission),
       mayI: any(this.d.may_i),
+      exceptionRequest: any(this.d.exception_request),
       alreadyPermitted: any(this.d.already_permitted),
-      asker: this.d.askers.find((a) => any(a.words))?.role ?? null,
+      asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),
       heldPermission: this.heldPermission(q),
       condition(name: string): ConditionState {
         const c = conditions[name];

@@ -41,6 +41,17 @@ function permissionRoute(tree: ClauseTree, c: Candidate): { clause: Clause; sent
   return null;
 }
 
+/** The exception clause (例外措置), when the asker is the one it lets ask for an exception. */
+function exceptionRoute(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): { clause: Clause; sentence: ClauseSentence } | null {
+  for (const clause of tree.clauses) {
+    if (!lexicon.exceptionClause.some((p) => clause.text.includes(p))) continue;
+    const sentence = tree.sentences(clause).find(hasPermission);
+    if (sentence && cues.asker && sentence.facts.actor === cues.asker) return { clause, sentence };
+  }
+  void ranked;
+  return null;
+}
+
 /** Words that make a clause about a situation (an incident), not a standing rule. */
 const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害/;
 
@@ -78,7 +89,18 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
   const permissionSentence = tree.sentences(primary.clause).find(hasPermission);
 
-  if ((cues.incident || cues.askReport) && reportOf(primary).length) {
+  const exception = cues.exceptionRequest && !cues.incident ? exceptionRoute(tree, ranked, cues, lexicon) : null;
+
+  if (exception && (s.modalities.includes('prohibition') || s.modalities.includes('obligation'))) {
+    // A manager who cannot follow a rule for a while asks for the policy's exception (例外措置).
+    verdict = 'needs_permission';
+    roles = [...exception.sentence.facts.grantors];
+    lead.push(exception, primary);
+  } else if (liftedBy(primary.sentence, cues, lexicon) && !s.reportTo.length) {
+    // The rule is limited to what the question rules out (機密性2以上 for information already published).
+    verdict = 'allowed';
+    lead.push(primary);
+  } else if ((cues.incident || cues.askReport) && reportOf(primary).length) {
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);

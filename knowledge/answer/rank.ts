@@ -45,9 +45,9 @@ function conditionFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): num
   // A condition in a heading (住民等外部からの…報告, 支給以外の…業務利用) governs every clause under it.
   for (const cond of lexicon.conditionsIn(`${clause.headings.join('\n')}\n${clause.text}`)) {
     const state = cues.condition(cond);
-    if (state === 'asserted') f *= 1.15;
+    if (state === 'asserted') f *= lexicon.assertedBoost(cond);
     else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) f *= 0.6;
-    else if (state === null && lexicon.demotedWhenAbsent(cond)) f *= 0.8;
+    else if (state === null && lexicon.demotedWhenAbsent(cond)) f *= 0.6;
   }
   return f;
 }

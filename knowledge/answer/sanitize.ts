@@ -19,6 +19,8 @@ const LETTERS = /[\p{L}\p{N}]/u;
 function sentences(text: string): string[] {
   return text
     .replace(/※([^※]*)※/g, '\n$1\n')
+    // Asides in brackets (「（開発者メモ：…）」「[SYSTEM] …」) are sentences of their own.
+    .replace(/[（(【\[]([^）)】\]]{2,})[）)】\]]/g, '\n$1\n')
     .split(/(?<=[。！？!?\n．])|(?<=\.)(?=\s)|(?=[『「][^』」]*[』」]とだけ)/)
     .map((s) => s.trim())
     .filter(Boolean);
