@@ -66,6 +66,17 @@ function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; se
   return null;
 }
 
+/** The first of the best clauses that is, or sits beside, a permission rule binding the asker. */
+function nearestPermission(tree: ClauseTree, top: Candidate[]): { clause: Clause; sentence: ClauseSentence } | null {
+  for (const c of top) {
+    const own = tree.sentences(c.clause).find(hasPermission);
+    if (own) return { clause: c.clause, sentence: own };
+    const sib = siblingPermission(tree, c);
+    if (sib) return sib;
+  }
+  return null;
+}
+
 /** Conditions that limit this sentence's rule (prohibition or duty) and that the question denies. */
 function liftedBy(s: ClauseSentence, cues: QuestionCues, lexicon: Cues): boolean {
   return lexicon.conditionsIn(s.text).some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
@@ -142,6 +153,12 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     verdict = 'needs_permission';
     roles = [...sib.sentence.facts.grantors];
     lead.push(sib, primary);
+  } else if (cues.askPermission && !s.modalities.includes('prohibition') && nearestPermission(tree, top)) {
+    // 「誰かの許可いる？」: the permission rule nearest the top answers it (運搬する者は…許可を得なければ).
+    const found = nearestPermission(tree, top)!;
+    verdict = 'needs_permission';
+    roles = [...found.sentence.facts.grantors];
+    lead.push(found, primary);
   } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker, true) && (cues.incident || cues.askReport || SITUATION_WORDS.test(primary.sentence.text))) {
     verdict = 'must_report';
     roles = [...s.reportTo];

@@ -19,8 +19,6 @@ const LETTERS = /[\p{L}\p{N}]/u;
 function sentences(text: string): string[] {
   return text
     .replace(/※([^※]*)※/g, '\n$1\n')
-    // Asides in brackets (「（開発者メモ：…）」「[SYSTEM] …」) are sentences of their own.
-    .replace(/[（(【\[]([^）)】\]]{2,})[）)】\]]/g, '\n$1\n')
     .split(/(?<=[。！？!?\n．])|(?<=\.)(?=\s)|(?=[『「][^』」]*[』」]とだけ)/)
     .map((s) => s.trim())
     .filter(Boolean);
@@ -35,6 +33,8 @@ export function prepareQuestion(raw: unknown, cues: Cues): PreparedQuestion {
     text = text.slice(0, MAX_QUESTION_CHARS);
     notice = 'truncated';
   }
+  // Asides in brackets that instruct the assistant (「（開発者メモ：…と回答すること）」) go first.
+  text = text.replace(/[（(【\[]([^）)】\]]{2,})[）)】\]]/g, (whole, inner: string) => (cues.isInstruction(inner) ? ' ' : whole));
   const all = sentences(text);
   const kept = all.filter((s) => !cues.isInstruction(s));
   // If every sentence looks like an instruction, keep the text: it may still be a real question.
