@@ -38,7 +38,7 @@ function actorFactor(clause: Clause, asker: Role | null): number {
 }
 
 /** A clause about what to do when something has happened (紛失した場合, 感染が疑われる場合 …). */
-const SITUATION = /(?:紛失|感染|流出|漏えい|誤送信|発見|認知|盗難|乗っ取り|侵害|違反)[^。]{0,16}(?:場合|おそれ|次第)/;
+export const SITUATION = /(?:紛失|感染|流出|漏えい|誤送信|発見|認知|盗難|乗っ取り|侵害|違反)[^。]{0,16}(?:場合|おそれ|次第)/;
 
 function conditionFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): number {
   let f = 1;
