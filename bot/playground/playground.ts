@@ -67,7 +67,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   }
 }
 
-class PortTakenError extends Error {}
+/** The Playground found its port taken and picked another one (so the service URL it was given is wrong). */
+export class PortTakenError extends Error {}
 
 const children = new Set<ChildProcess>();
 let exitHookInstalled = false;
