@@ -149,6 +149,8 @@ const authSchema = z.object({
 const knowledgeSchema = z.object({
   /** Policy text to index instead of the shipped one. */
   policyPath: existingFile.optional(),
+  /** Answers kept for repeated questions (0 = no cache). */
+  answerCacheSize: z.coerce.number().int('must be a whole number').min(0).max(100_000).default(1000),
 });
 
 const directorySchema = z.object({
@@ -250,7 +252,10 @@ export const sections = {
     dataDir: env.path('dataDir', 'DATA_DIR') ?? resolve(env.cwd, 'data'),
   })),
   auth: section(authSchema, readAuth),
-  knowledge: section(knowledgeSchema, (env) => ({ policyPath: env.path('policyPath', 'POLICY_PATH') })),
+  knowledge: section(knowledgeSchema, (env) => ({
+    policyPath: env.path('policyPath', 'POLICY_PATH'),
+    answerCacheSize: env.get('answerCacheSize', 'ANSWER_CACHE_SIZE'),
+  })),
   directory: section(directorySchema, (env) => ({ orgDirectory: env.path('orgDirectory', 'ORG_DIRECTORY') })),
   log: section(logSchema, (env) => ({ level: env.get('level', 'LOG_LEVEL') })),
 };

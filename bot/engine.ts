@@ -1,14 +1,15 @@
-// The one place the bot gets its knowledge engine from (swap the implementation here).
+// The one place the bot gets its knowledge engine from.
 
+import { loadKnowledgeEngine } from '../knowledge/engine';
 import type { KnowledgeEngine } from '../knowledge/types';
-import { loadStubEngine } from './stub-engine';
 
 export interface EngineOptions {
+  /** Policy text to answer from (default: the copy shipped in knowledge/policy/). */
   policyPath?: string;
 }
 
-export function loadEngine(_options: EngineOptions = {}): KnowledgeEngine {
-  return loadStubEngine();
+export function loadEngine(options: EngineOptions = {}): KnowledgeEngine {
+  return loadKnowledgeEngine(options.policyPath ? { policyPath: options.policyPath } : {});
 }
 
 /** True when the engine can answer (its clause index is loaded). */

@@ -12,7 +12,7 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { AgentApplication, InvokeResponse, RouteSelector, TurnContext, TurnState } from '@microsoft/agents-hosting';
 import type { z } from 'zod';
-import type { KnowledgeEngine } from '../knowledge/types';
+import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db, KvStore } from '../storage/types';
 import { ACTION_FIELD } from './cards/actions';
 import type { Claims } from './claims';
@@ -26,6 +26,8 @@ export type BotApp = AgentApplication<TurnState>;
 export interface BotDeps {
   config: Config;
   engine: KnowledgeEngine;
+  /** Answers a question (default: the engine's answer; the LLM option can wrap it). */
+  answer: (question: string) => Promise<Answer>;
   db: Db;
   /** The SDK Storage behind conversation and user state. */
   kv: KvStore;

@@ -7,8 +7,9 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter } from '@microsoft/agents-hosting';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { KnowledgeEngine } from '../knowledge/types';
+import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db } from '../storage/types';
+import { cachedAnswerer } from './answer-cache';
 import { createAgentApp } from './app';
 import { authConfiguration, authenticate } from './auth';
 import type { Config } from './config';
@@ -27,6 +28,8 @@ export interface ServerDeps {
   log?: Logger;
   /** Routes registered before the built-in ones (see bot/routing.ts). */
   extensions?: BotExtension[];
+  /** How questions are answered (default: the engine's answer); e.g. the LLM option. */
+  answerer?: (question: string, engine: KnowledgeEngine) => Promise<Answer>;
 }
 
 export interface BotServer {
@@ -128,7 +131,11 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       for (const w of config.warnings) log.warn('config.warning', { detail: w });
       const engine = serverDeps.engine ?? loadEngine({ policyPath: config.knowledge.policyPath });
       storage = serverDeps.db ? await prepareStorage(serverDeps.db) : await openStorage(config.storage);
-      deps = { config, engine, log, ...storage };
+      const answerer = serverDeps.answerer;
+      const answer = answerer
+        ? (q: string) => answerer(q, engine)
+        : cachedAnswerer((q) => engine.answer(q), config.knowledge.answerCacheSize);
+      deps = { config, engine, answer, log, ...storage };
       const adapter = new CloudAdapter(authConfiguration(config.auth) ?? anonymousAuth(), undefined, undefined, {
         validateServiceUrl: config.auth.enabled,
       });

@@ -17,6 +17,11 @@ export interface SqliteOptions {
   filename?: string;
   /** How long a statement waits for another process's write lock (default 5000 ms). */
   busyTimeoutMs?: number;
+  /**
+   * 'normal' (default): commits survive a crash of the process; a power loss may drop the last commits but
+   * never corrupts the file. 'full': also survives power loss, at the price of one fsync per commit.
+   */
+  synchronous?: 'normal' | 'full';
 }
 
 /** A running transaction (or savepoint) in the current async flow. */
@@ -35,6 +40,42 @@ const MIGRATIONS_DDL = `CREATE TABLE IF NOT EXISTS schema_migrations (
 )`;
 
 type Statement = Database.Statement<unknown[], unknown>;
+
+/**
+ * A failure reported by SQLite, as a real Error of the caller's realm. better-sqlite3's own SqliteError is not an
+ * Error instance (it fails `instanceof Error` as soon as the addon was first loaded in another realm, e.g. another
+ * jest test file), so every SQLite failure leaving this module is rethrown as this class. `code` is SQLite's
+ * (e.g. SQLITE_CONSTRAINT_FOREIGNKEY).
+ */
+export class SqliteError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SqliteError';
+  }
+}
+
+function toSqliteError(err: unknown): unknown {
+  if (err instanceof SqliteError) return err;
+  const e = err as { message?: unknown; code?: unknown; stack?: unknown; name?: unknown } | null;
+  if (!e || typeof e !== 'object' || typeof e.message !== 'string') return err;
+  if (err instanceof Error && e.name !== 'SqliteError') return err;
+  const wrapped = new SqliteError(e.message, typeof e.code === 'string' ? e.code : undefined, { cause: err });
+  if (typeof e.stack === 'string') wrapped.stack = e.stack;
+  return wrapped;
+}
+
+/** Runs synchronous driver code, rethrowing its failures as SqliteError. */
+function sqlite<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw toSqliteError(err);
+  }
+}
 
 /**
  * One lock per database file for the whole process. Two Db objects on the same file would otherwise
@@ -67,15 +108,17 @@ class SqliteDb implements Db {
   private readonly statements = new Map<string, { stmt: Statement; order: number[] }>();
   private closed = false;
 
-  constructor(readonly file: string, busyTimeoutMs: number) {
-    this.conn = new Database(file);
+  constructor(readonly file: string, busyTimeoutMs: number, synchronous: 'normal' | 'full') {
+    this.conn = sqlite(() => new Database(file));
     this.lock = takeFileLock(file);
     try {
-      const mode = this.conn.pragma('journal_mode = WAL', { simple: true });
+      const mode = sqlite(() => this.conn.pragma('journal_mode = WAL', { simple: true }));
       if (mode !== 'wal') throw new Error(`SQLite could not switch ${file} to WAL mode (got ${String(mode)})`);
-      this.conn.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-      this.conn.pragma('foreign_keys = ON');
-      this.conn.pragma('synchronous = NORMAL');
+      sqlite(() => {
+        this.conn.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+        this.conn.pragma('foreign_keys = ON');
+        this.conn.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+      });
     } catch (err) {
       this.conn.close();
       dropFileLock(file);
@@ -126,14 +169,14 @@ class SqliteDb implements Db {
     const release = await this.lock.acquire();
     try {
       this.assertOpen();
-      this.conn.exec('BEGIN IMMEDIATE');
+      this.command('BEGIN IMMEDIATE');
       const scope: Scope = { active: true, children: new Mutex(), seq: { n: 0 } };
       try {
         const result = await this.scope.run(scope, () => fn(this));
-        this.conn.exec('COMMIT');
+        this.command('COMMIT');
         return result;
       } catch (err) {
-        if (this.conn.open && this.conn.inTransaction) this.conn.exec('ROLLBACK');
+        if (this.conn.open && this.conn.inTransaction) this.command('ROLLBACK');
         throw err;
       } finally {
         scope.active = false;
@@ -146,12 +189,11 @@ class SqliteDb implements Db {
   async migrate(name: string, ddl: string | Record<Dialect, string>): Promise<void> {
     if (!name) throw new TypeError('migration name must not be empty');
     const sql = typeof ddl === 'string' ? ddl : ddl.sqlite;
-    await this.tx(async () => {
-      this.conn.exec(MIGRATIONS_DDL);
-      const done = this.conn.prepare('SELECT 1 FROM schema_migrations WHERE name = ?').get(name);
-      if (done) return;
-      this.conn.exec(sql);
-      this.conn.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString());
+    await this.tx(async (db) => {
+      await db.exec(MIGRATIONS_DDL);
+      if (await db.get('SELECT 1 AS done FROM schema_migrations WHERE name = $1', [name])) return;
+      await db.exec(sql);
+      await db.run('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [name, new Date().toISOString()]);
     });
   }
 
@@ -182,16 +224,16 @@ class SqliteDb implements Db {
   private async savepoint<T>(parent: Scope, fn: (db: Db) => Promise<T>): Promise<T> {
     return parent.children.run(async () => {
       const name = `sp_${++parent.seq.n}`;
-      this.conn.exec(`SAVEPOINT ${name}`);
+      this.command(`SAVEPOINT ${name}`);
       const scope: Scope = { active: true, children: new Mutex(), seq: parent.seq };
       try {
         const result = await this.scope.run(scope, () => fn(this));
-        this.conn.exec(`RELEASE ${name}`);
+        this.command(`RELEASE ${name}`);
         return result;
       } catch (err) {
         if (this.conn.open && this.conn.inTransaction) {
-          this.conn.exec(`ROLLBACK TO ${name}`);
-          this.conn.exec(`RELEASE ${name}`);
+          this.command(`ROLLBACK TO ${name}`);
+          this.command(`RELEASE ${name}`);
         }
         throw err;
       } finally {
@@ -212,12 +254,17 @@ class SqliteDb implements Db {
   private async use<T>(fn: () => T): Promise<T> {
     if (this.activeScope() || !this.lock.isLocked) {
       this.assertOpen();
-      return fn();
+      return sqlite(fn);
     }
     return this.lock.run(() => {
       this.assertOpen();
-      return fn();
+      return sqlite(fn);
     });
+  }
+
+  /** A transaction-control statement. */
+  private command(sql: string): void {
+    sqlite(() => this.conn.exec(sql));
   }
 
   private prepare(sql: string, params: Params | undefined): { stmt: Statement; args: unknown[] } {
@@ -250,7 +297,7 @@ export async function openSqlite(options: SqliteOptions): Promise<Db> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, options.filename ?? SQLITE_FILENAME);
   const isNew = !existsSync(file);
-  const db = new SqliteDb(file, options.busyTimeoutMs ?? 5000);
+  const db = new SqliteDb(file, options.busyTimeoutMs ?? 5000, options.synchronous ?? 'normal');
   if (isNew) chmodSync(file, 0o600);
   return db;
 }

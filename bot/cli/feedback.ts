@@ -1,7 +1,10 @@
-// `npm run feedback -- --format csv|json [--output FILE] [--since 2026-04-01]`
-// Exports the feedback staff gave on answers, each row with the answer it rates.
+// `npm run feedback -- --format csv|json [--output FILE|-] [--since 2026-04-01]`
+// Exports the feedback staff gave on answers, each row with the answer it rates. Writes a file by default
+// (feedback-<time>.csv in the working directory) because npm prints its own banner on stdout; `--output -`
+// writes to stdout (use `npm run -s feedback -- --output -` to keep npm quiet).
 
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config';
@@ -18,7 +21,14 @@ const argsSchema = z.object({
     .optional(),
 });
 
-export const USAGE = 'usage: npm run feedback -- [--format csv|json] [--output FILE] [--since YYYY-MM-DD]';
+export const USAGE = 'usage: npm run feedback -- [--format csv|json] [--output FILE|-] [--since YYYY-MM-DD]';
+
+/** The default file name: feedback-20260401-093000.csv (local time). */
+export function defaultOutput(format: ExportFormat, now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+  return `feedback-${stamp}.${format}`;
+}
 
 export interface FeedbackCliOptions {
   format: ExportFormat;
@@ -41,19 +51,23 @@ export function parseFeedbackArgs(argv: string[]): FeedbackCliOptions {
   return parsed.data;
 }
 
-/** Writes the export to --output, or returns it for stdout; resolves to { text, written }. */
-export async function runFeedbackExport(argv: string[], env = process.env): Promise<{ text: string; rows: number; written?: string }> {
+/** Writes the export to --output (default: a new file), or returns it for stdout with `--output -`. */
+export async function runFeedbackExport(
+  argv: string[],
+  env = process.env,
+  cwd = process.cwd(),
+): Promise<{ text: string; rows: number; written?: string }> {
   const options = parseFeedbackArgs(argv);
-  const config = loadConfig(env);
+  const output = options.output ?? defaultOutput(options.format);
+  const config = loadConfig(env, { cwd });
   const storage = await openStorage(config.storage);
   try {
     const rows = await storage.feedback.export(options.since ? { since: options.since } : {});
     const text = formatFeedback(rows, options.format);
-    if (options.output) {
-      writeFileSync(options.output, text);
-      return { text, rows: rows.length, written: options.output };
-    }
-    return { text, rows: rows.length };
+    if (output === '-') return { text, rows: rows.length };
+    const file = resolve(cwd, output);
+    writeFileSync(file, text, { flag: options.output ? 'w' : 'wx' });
+    return { text, rows: rows.length, written: file };
   } finally {
     await storage.db.close();
   }

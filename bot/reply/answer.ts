@@ -27,11 +27,16 @@ export function answerText(answer: Answer): string {
   }
   const cited = answer.citations.slice(0, MAX_CITATIONS);
   const [first, ...rest] = cited;
+  if (answer.verdict === 'not_covered') {
+    lines.push(
+      first
+        ? 'ポリシーに直接の定めは見つかりませんでした。不明な点は、次の定めのとおりご相談ください。'
+        : 'ポリシーの条文に該当する定めが見つかりませんでした。言い方を変えて聞いていただくか、「ヘルプ」と送ってください。',
+    );
+  }
   if (first) {
     const quote = clip(oneLine(first.quote), QUOTE_IN_TEXT_MAX);
     lines.push(`「${escapeMarkdown(quote)}」（${escapeMarkdown(oneLine(first.label))}）[1]`);
-  } else if (answer.verdict === 'not_covered') {
-    lines.push('ポリシーの条文に該当する定めが見つかりませんでした。言い方を変えて聞いていただくか、「ヘルプ」と送ってください。');
   }
   if (rest.length > 0) {
     lines.push(`関連: ${rest.map((c, i) => `${escapeMarkdown(oneLine(c.label))} [${i + 2}]`).join('、')}`);

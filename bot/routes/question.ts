@@ -24,7 +24,7 @@ function keepAnswerId(ctx: TurnContext, answerId: string): void {
   });
 }
 
-export const registerQuestions: BotExtension = (app, { engine, feedback, log }) => {
+export const registerQuestions: BotExtension = (app, { answer: answerQuestion, feedback, log }) => {
   app.onActivity(
     ActivityTypes.Message,
     async (ctx) => {
@@ -34,7 +34,7 @@ export const registerQuestions: BotExtension = (app, { engine, feedback, log }) 
         await ctx.sendActivity(isCardSubmit(activity) ? UNSUPPORTED_ACTION_TEXT : ASK_IN_WORDS_TEXT);
         return;
       }
-      const answer = engine.answer(question);
+      const answer = await answerQuestion(question);
       const answerId = randomUUID();
       const reply = answerActivity(answer, { answerId });
       await feedback.recordAnswer({
