@@ -102,7 +102,7 @@ export class PolicyEngine implements KnowledgeEngine {
     });
     if (!prepared.text) return notCovered(null);
 
-    const query = this.index.query(prepared.text, this.cues.reportedSpeech(normalizeQuery(prepared.text)));
+    const query = this.index.query(prepared.text, this.cues.contextSpans(normalizeQuery(prepared.text)));
     const idf = (t: string) => this.index.idf(t);
     const cues = this.cues.read(prepared.text);
     const retrieved = this.index.search(query, 12);
@@ -110,7 +110,7 @@ export class PolicyEngine implements KnowledgeEngine {
     if (!cues.asker && ((cues.incident && !cues.witnessedOnly) || cues.askReport)) this.considerIncidentReport(retrieved);
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf);
     if (!ranked.length) return notCovered(null);
-    const cov = coverage(prepared.text, query, ranked.slice(0, 3), idf);
+    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf);
     if (!addresses(cov)) return notCovered(cov, ranked);
 
     const d = decide(this.tree, ranked, cues, this.cues);

@@ -79,9 +79,21 @@ export class Cues {
     return this.d.incident_report;
   }
 
-  /** Spans of the question that quote what someone else said (「…」と言われ…). */
-  reportedSpeech(normalizedQuestion: string): string[] {
+  /**
+   * Spans of the question that are context rather than its subject: what someone else said (「…」と言われ…)
+   * and a permission the person already holds (「在宅勤務の許可はもらってます」).
+   */
+  contextSpans(normalizedQuestion: string): string[] {
     const out: string[] = [];
+    for (const phrase of this.d.already_permitted) {
+      const at = normalizedQuestion.indexOf(phrase);
+      if (at < 0) continue;
+      const before = normalizedQuestion.slice(0, at);
+      const start = Math.max(before.lastIndexOf('。'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('、')) + 1;
+      const rest = normalizedQuestion.slice(at);
+      const endRel = rest.search(/[。、!?]/);
+      out.push(normalizedQuestion.slice(start, endRel < 0 ? undefined : at + endRel));
+    }
     for (const m of normalizedQuestion.matchAll(/[「『]([^」』]*)[」』]/g)) {
       const after = normalizedQuestion.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
       if (this.d.reported_speech.some((w) => after.startsWith(normalizeQuery(w)))) out.push(m[1]!);

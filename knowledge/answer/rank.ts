@@ -59,6 +59,8 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
   if (cues.incident && SITUATION.test(clause.text)) m *= 1.2;
   if (cues.askPermission && f.grantors.length) m *= 1.25;
   if (cues.mayI && (f.grantors.length || f.modalities.includes('prohibition'))) m *= 1.15;
+  // Definitions and the organisation chart (「…を…とする」) say who is who, not what may be done.
+  if (f.modalities.length === 0) m *= 0.7;
   return m;
 }
 

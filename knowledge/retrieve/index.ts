@@ -12,12 +12,16 @@ export interface RetrievalWeights {
   principles: number;
   expansion: number;
   bigram: number;
+  /** An expanded policy term counts at most this many bigrams' worth (電磁的記録媒体 has six). */
+  maxBigramsPerTerm: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { title: 0.8, headings: 0.3, principles: 0.6, expansion: 0.8, bigram: 0.5 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { title: 0.8, headings: 0.3, principles: 0.6, expansion: 0.8, bigram: 0.5, maxBigramsPerTerm: 3 };
 
 export interface Query {
   normalized: string;
+  /** The question without its context spans: what it is about. */
+  subject: string;
   terms: QueryTerm[];
   /** Thesaurus entries the question called for. */
   expansions: Expansion[];
@@ -62,13 +66,24 @@ export class ClauseIndex {
       ...terms(main).map((t) => ({ term: t, weight: weightOf(t, 1) })),
       ...context.flatMap((span) => terms(span).map((t) => ({ term: t, weight: weightOf(t, 0.5) }))),
     ];
-    const expansions = this.thesaurus.expand(normalized);
-    for (const e of expansions) {
-      for (const phrase of e.terms) {
-        for (const t of terms(phrase)) out.push({ term: t, weight: weightOf(t, e.weight * this.weights.expansion) });
+    const expansions: Expansion[] = [];
+    const expand = (text: string, factor: number) => {
+      for (const e of this.thesaurus.expand(text)) {
+        expansions.push(e);
+        for (const phrase of e.terms) {
+          const ts = terms(phrase);
+          // A long policy term (電磁的記録媒体) must not outweigh a short one through its many bigrams.
+          const grams = ts.filter((t) => t.startsWith('#')).length;
+          const share = grams > this.weights.maxBigramsPerTerm ? this.weights.maxBigramsPerTerm / grams : 1;
+          for (const t of ts) {
+            out.push({ term: t, weight: weightOf(t, e.weight * this.weights.expansion * factor) * (t.startsWith('#') ? share : 1) });
+          }
+        }
       }
-    }
-    return { normalized, terms: out, expansions };
+    };
+    expand(main, 1);
+    for (const span of context) expand(span, 0.5);
+    return { normalized, subject: main, terms: out, expansions };
   }
 
   search(query: Query, k = 10): Retrieved[] {

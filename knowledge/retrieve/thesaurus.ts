@@ -36,7 +36,10 @@ export class Thesaurus {
           ? new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`)
           : KATAKANA_WORD.test(word)
             ? new RegExp(`(?<![\u30a0-\u30ffー])${escape(word)}(?![\u30a0-\u30ffー])`)
-            : null;
+            : word.length === 1
+              ? // A single kanji is a word on its own only: 車 is not the 車 in 駐車場, 家 not the 家 in 家族.
+                new RegExp(`(?<![\u4e00-\u9fff々])${escape(word)}(?![\u4e00-\u9fff々])`)
+              : null;
         this.matchers.push({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1 });
       }
     }
