@@ -12,4 +12,5 @@ export interface Benchmark {
 
 export const BENCHMARKS: Benchmark[] = [
   { name: 'bot-runtime', file: 'bot/bench/runtime.bench.ts', timeoutMs: 5 * 60_000 },
+  { name: 'storage', file: 'bench/storage.ts', timeoutMs: 3 * 60_000 },
 ];

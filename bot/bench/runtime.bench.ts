@@ -5,7 +5,9 @@
 // comes back in the HTTP response and nothing is sent anywhere else. Rounds alternate echo → bot to spread
 // machine noise over both. Prints requests/s, p50/p99 latency and errors per target and the bot/echo ratio.
 //
-// Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10), BENCH_ROUNDS (2).
+// Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10), BENCH_ROUNDS (2);
+// BENCH_CPU_PROFILE=1 writes a V8 CPU profile of every target process to test-artifacts/bench/profiles/
+// (open it in Chrome DevTools › Performance, or VS Code).
 // Run with `npm run bench` (all benchmarks) or `npm run bench -- bot-runtime`.
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -29,6 +31,7 @@ const settingsSchema = z.object({
   warmupSeconds: z.coerce.number().int().min(0).max(60).default(3),
   connections: z.coerce.number().int().min(1).max(200).default(10),
   rounds: z.coerce.number().int().min(1).max(10).default(2),
+  cpuProfile: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
 });
 type Settings = z.infer<typeof settingsSchema>;
 
@@ -113,9 +116,17 @@ process.on('exit', () => {
   for (const c of children) c.kill('SIGKILL');
 });
 
-async function startTarget(target: Target): Promise<{ endpoint: string; stop(): Promise<void> }> {
+function profileArgs(settings: Settings, target: Target): string[] {
+  if (!settings.cpuProfile) return [];
+  const dir = join(repoRoot(), 'test-artifacts', 'bench', 'profiles');
+  mkdirSync(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${target}-${Date.now()}.cpuprofile`];
+}
+
+async function startTarget(target: Target, settings: Settings): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, [...process.execArgv, __filename, '--serve', target, '--port', String(port)], {
+  const args = [...process.execArgv, ...profileArgs(settings, target), __filename, '--serve', target, '--port', String(port)];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.add(child);
@@ -146,7 +157,7 @@ async function startTarget(target: Target): Promise<{ endpoint: string; stop(): 
 }
 
 async function measure(target: Target, round: number, settings: Settings): Promise<Measured> {
-  const running = await startTarget(target);
+  const running = await startTarget(target, settings);
   try {
     const run = `${process.pid}-${target}-${round}`;
     // One request first: the target must really answer before we load it.
@@ -191,6 +202,7 @@ async function main(): Promise<number> {
     warmupSeconds: process.env.BENCH_WARMUP_SECONDS,
     connections: process.env.BENCH_CONNECTIONS,
     rounds: process.env.BENCH_ROUNDS,
+    cpuProfile: process.env.BENCH_CPU_PROFILE,
   });
   console.log(
     `bot runtime: POST /api/messages (Teams message, deliveryMode expectReplies) on 127.0.0.1, ` +
