@@ -10,27 +10,21 @@ import { ClauseIndex } from './retrieve/index';
 import { Cues } from './answer/cues';
 import { prepareQuestion } from './answer/sanitize';
 import { rank, STAFF, type Candidate } from './answer/rank';
-import { coverage, type Coverage } from './answer/coverage';
+import { addresses, coverage, type Coverage } from './answer/coverage';
 import { decide } from './answer/decide';
 import { ProcedureMatcher } from './answer/procedures';
 import { composeReply } from './answer/reply';
-import { normalizeQuery } from './retrieve/tokenize';
+import { normalizeQuery, type Tokenizer } from './retrieve/tokenize';
 
 export interface EngineOptions {
   /** The policy text to answer from (default: the copy shipped in knowledge/policy/). */
   policyPath?: string;
   /** Where the vocabulary files are (default: knowledge/data/). */
   dataDir?: string;
+  /** The tokenizer (default: TinySegmenter + bigrams; benchmarks compare others). */
+  tokenizer?: Tokenizer;
 }
 
-/**
- * The policy is taken not to address a question when its best clause scores low, or when too little of
- * the question's subject is found in the best clauses (see coverage.ts).
- */
-function addresses(cov: Coverage): boolean {
-  if (cov.top < 12 || cov.share < 0.25) return false;
-  return cov.top >= 18 || cov.share >= 0.35;
-}
 
 /** The prebuilt tree written by `npm run build` (dist/knowledge/policy-tree.json). */
 export const PREBUILT_TREE = () => join(projectRoot(), 'dist', 'knowledge', 'policy-tree.json');
@@ -53,7 +47,7 @@ export class PolicyEngine implements KnowledgeEngine {
   constructor(treeData: TreeData, options: EngineOptions = {}) {
     const roles = loadRoles(options.dataDir);
     this.tree = new ClauseTree(treeData, roles);
-    this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir));
+    this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir), undefined, options.tokenizer);
     this.cues = Cues.load(options.dataDir);
     this.procedures = ProcedureMatcher.load(options.dataDir);
     this.consult = this.findConsultClause();
@@ -102,16 +96,16 @@ export class PolicyEngine implements KnowledgeEngine {
     });
     if (!prepared.text) return notCovered(null);
 
-    const query = this.index.query(prepared.text, this.cues.contextSpans(normalizeQuery(prepared.text)));
-    const idf = (t: string) => this.index.idf(t);
     const cues = this.cues.read(prepared.text);
+    const query = this.index.query(prepared.text, this.cues.contextSpans(normalizeQuery(prepared.text)), cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : []);
+    const idf = (t: string) => this.index.idf(t);
     const retrieved = this.index.search(query, 12);
     // Staff who saw something happen report it as an incident; a role holder follows their own clauses.
     if (!cues.asker && ((cues.incident && !cues.witnessedOnly) || cues.askReport)) this.considerIncidentReport(retrieved);
-    const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf);
+    const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
-    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf);
-    if (!addresses(cov)) return notCovered(cov, ranked);
+    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer);
+    if (!addresses(cov, cues.incident)) return notCovered(cov, ranked);
 
     const d = decide(this.tree, ranked, cues, this.cues);
     const citations = d.cited.map(({ clause, sentence }) => this.tree.cite(clause.label, sentence));

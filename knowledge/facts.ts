@@ -50,7 +50,8 @@ export class RoleFinder {
   }
 }
 
-const PROHIBITION = /(?:て|で)はならない|てはならず/;
+// 「…してはならない」, and in tables 「…禁止」 as a restriction (not 「書込禁止の措置」 or 「禁止しなければならない」).
+const PROHIBITION = /(?:て|で)はならない|てはならず|(?<!書込)禁止(?=[、。）)（(]|$)/;
 const OBLIGATION = /なければならない|なければならず|ものとする|望ましい|(?:こと|措置)。?$/;
 const EXCEPTION = /ただし|この限りで(?:は)?ない|やむを得ない場合を除き|ことができる|可能とする/;
 const REPORT_VERB = /報告|通報|通知|相談|判断を仰/g;
@@ -65,6 +66,12 @@ function unique<T>(xs: T[]): T[] {
 
 /** The subject of a sentence (text before its first は、), as a role or the staff. */
 function subjectOf(sentence: string, finder: RoleFinder): Role | null {
+  // 「統括情報セキュリティ責任者が違反を確認した場合は、…」: the role that does it is the one that acts.
+  const when = /^([^、。]{1,40}?)が[^、。]{1,30}?場合(?:は|には)、/.exec(sentence);
+  if (when) {
+    const r = finder.find(when[1]!).filter((x) => x.end === when[1]!.length || /^等/.test(when[1]!.slice(x.end)));
+    if (r.length) return r[0]!.role;
+  }
   const m = /^(.{1,60}?)は、?/.exec(sentence);
   if (!m) return null;
   const subject = m[1]!;
@@ -82,6 +89,8 @@ function grantorsOf(sentence: string, finder: RoleFinder, actor: Role | null): R
     // of what others must not do (「許可なく情報を閲覧されることがないように」).
     if (tail && (tail[1] !== 'なく' || PROHIBITION.test(sentence))) out.push(r.role);
   }
+  // 「最高データ取扱責任者が認めた者でなければならない」: approval by that role.
+  for (const r of finder.find(sentence)) if (/^が(?:認めた|承認した|許可した)/.test(sentence.slice(r.end))) out.push(r.role);
   // 「…を許可する場合」「…を認める場合」: the clause's own actor is the one who grants.
   if (actor && actor !== '職員等' && /を許可する場合|を認める場合|接続を許可/.test(sentence)) out.push(actor);
   return unique(out);

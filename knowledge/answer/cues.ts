@@ -8,6 +8,7 @@ const phrases = z.array(z.string().min(1));
 const CuesFile = z.object({
   incident: phrases,
   witnessed: phrases,
+  witnessed_terms: phrases,
   ask_report: phrases,
   ask_action: phrases,
   ask_permission: phrases,
@@ -27,6 +28,10 @@ type CuesData = z.infer<typeof CuesFile>;
 
 export type ConditionState = 'asserted' | 'denied' | null;
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words that deny what was just named, before the clause ends. */
+const NEGATED = /^[^。!?]*?(?:入っていない|入ってない|入っていません|入ってません|含まない|含まれない|含まれていない|含んでいない|扱わない|扱いません|扱っていない|ありません|ではない|ではありません|じゃない|じゃありません|なし|無し|以外|除く)/;
+
 export interface QuestionCues {
   /** Something happened that must be reported (a loss, an infection, a leak, or a violation seen). */
   incident: boolean;
@@ -41,6 +46,8 @@ export interface QuestionCues {
   alreadyPermitted: boolean;
   /** The role the person says they hold, if any. */
   asker: string | null;
+  /** What the person says they already have permission for (「データ取扱責任者の許可はもらってます」). */
+  heldPermission: string;
   condition(name: string): ConditionState;
 }
 
@@ -72,6 +79,15 @@ export class Cues {
 
   static load(dir?: string): Cues {
     return new Cues(readDataFile('cues.yaml', CuesFile, dir));
+  }
+
+  private heldPermission(q: string): string {
+    return this.contextSpans(q).filter((span) => this.d.already_permitted.some((p) => span.includes(p))).join('\n');
+  }
+
+  /** Policy terms a question about a violation seen is really about. */
+  get witnessedTerms(): string[] {
+    return this.d.witnessed_terms;
   }
 
   /** Phrases that find the clause on reporting any incident. */
@@ -142,12 +158,16 @@ export class Cues {
       mayI: any(this.d.may_i),
       alreadyPermitted: any(this.d.already_permitted),
       asker: this.d.askers.find((a) => any(a.words))?.role ?? null,
+      heldPermission: this.heldPermission(q),
       condition(name: string): ConditionState {
         const c = conditions[name];
         if (!c) return null;
         // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC.
         if (c.denied_by?.some((w) => q.includes(w))) return 'denied';
-        if (c.asserted_by?.some((w) => q.includes(w))) return 'asserted';
+        // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
+        const said = (c.asserted_by ?? []).flatMap((w) => [...q.matchAll(new RegExp(escapeRe(w), 'g'))].map((m) => m.index! + w.length));
+        if (said.length && said.every((end) => NEGATED.test(q.slice(end, end + 24)))) return 'denied';
+        if (said.length) return 'asserted';
         return null;
       },
     };

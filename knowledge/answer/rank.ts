@@ -4,7 +4,7 @@
 import type { Clause, Retrieved, Role } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import type { Query } from '../retrieve/index';
-import { terms } from '../retrieve/tokenize';
+import { normalizeQuery, type Tokenizer } from '../retrieve/tokenize';
 import type { Cues, QuestionCues } from './cues';
 
 export interface Candidate {
@@ -30,8 +30,8 @@ export function bindsAsker(actor: Role | null, asker: Role | null, strict = fals
 
 function actorFactor(clause: Clause, asker: Role | null): number {
   const actor = clause.facts.actor;
-  if (asker && actor === asker) return 1.15;
-  if (actor === STAFF) return asker ? 0.9 : 1;
+  if (asker && actor === asker) return 1.3;
+  if (actor === STAFF) return asker ? 0.85 : 1;
   if (actor === null) return 0.95;
   // A role's duty to obtain permission is often what a member of staff is asking about on its behalf.
   return clause.facts.grantors.length ? 0.9 : 0.75;
@@ -58,6 +58,8 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
   if ((cues.incident || cues.askReport) && f.reportTo.length && bindsAsker(f.actor, cues.asker, true)) m *= cues.askReport ? 1.35 : 1.25;
   if (cues.incident && SITUATION.test(clause.text)) m *= 1.2;
   if (cues.askPermission && f.grantors.length) m *= 1.25;
+  // A permission the person says they already hold is not what they are asking about.
+  if (cues.heldPermission && f.grantors.some((g) => cues.heldPermission.includes(normalizeQuery(g)))) m *= 0.6;
   if (cues.mayI && (f.grantors.length || f.modalities.includes('prohibition'))) m *= 1.15;
   // Definitions and the organisation chart (「…を…とする」) say who is who, not what may be done.
   if (f.modalities.length === 0) m *= 0.7;
@@ -65,8 +67,8 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
 }
 
 /** How well a sentence matches the query: the summed weight × idf of the query terms it contains. */
-function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number): number {
-  const have = new Set(terms(sentence));
+function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): number {
+  const have = new Set(tokenizer.terms(sentence));
   let s = 0;
   const seen = new Set<string>();
   for (const q of query.terms) {
@@ -84,13 +86,19 @@ export function bestSentence(
   cues: QuestionCues,
   lexicon: Cues,
   idf: (t: string) => number,
+  tokenizer: Tokenizer,
 ): ClauseSentence {
   const sentences = tree.sentences(clause);
   let best = sentences[0]!;
   let bestScore = -1;
   for (const s of sentences) {
-    let score = sentenceMatch(s.text, query, idf);
-    for (const cond of lexicon.conditionsIn(s.text)) if (cues.condition(cond) === 'asserted') score *= 1.5;
+    let score = sentenceMatch(s.text, query, idf, tokenizer);
+    for (const cond of lexicon.conditionsIn(s.text)) {
+      const state = cues.condition(cond);
+      if (state === 'asserted') score *= 1.5;
+      // A sentence limited to what the question rules out (「機密性3は扱いません」) is not the answer.
+      else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) score *= 0.3;
+    }
     // "May I …?" is answered by what the policy forbids or makes subject to permission.
     if (cues.mayI && (s.facts.grantors.length || s.facts.modalities.includes('prohibition'))) score *= 1.3;
     if (score > bestScore + 1e-9) [best, bestScore] = [s, score];
@@ -105,13 +113,14 @@ export function rank(
   cues: QuestionCues,
   lexicon: Cues,
   idf: (t: string) => number,
+  tokenizer: Tokenizer,
 ): Candidate[] {
   return retrieved
     .map(({ clause, score }) => ({
       clause,
       retrieval: score,
       score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, cues, lexicon) * modalityFactor(clause, cues),
-      sentence: bestSentence(tree, clause, query, cues, lexicon, idf),
+      sentence: bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer),
     }))
     .sort((a, b) => b.score - a.score);
 }

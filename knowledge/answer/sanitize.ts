@@ -19,7 +19,7 @@ const LETTERS = /[\p{L}\p{N}]/u;
 function sentences(text: string): string[] {
   return text
     .replace(/※([^※]*)※/g, '\n$1\n')
-    .split(/(?<=[。！？!?\n])|(?=[『「][^』」]*[』」]とだけ)/)
+    .split(/(?<=[。！？!?\n．])|(?<=\.)(?=\s)|(?=[『「][^』」]*[』」]とだけ)/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -3,7 +3,7 @@ import type { Clause, Retrieved } from '../types';
 import type { ClauseTree } from '../tree';
 import { Bm25, type Doc, type QueryTerm } from './bm25';
 import type { Expansion, Thesaurus } from './thesaurus';
-import { normalizeQuery, terms } from './tokenize';
+import { normalizeQuery, tinySegmenterTokenizer, type Tokenizer } from './tokenize';
 
 export interface RetrievalWeights {
   title: number;
@@ -35,7 +35,9 @@ export class ClauseIndex {
     private readonly tree: ClauseTree,
     private readonly thesaurus: Thesaurus,
     private readonly weights: RetrievalWeights = DEFAULT_WEIGHTS,
+    readonly tokenizer: Tokenizer = tinySegmenterTokenizer(),
   ) {
+    const terms = (t: string) => tokenizer.terms(t);
     const docs: Doc[] = [];
     for (const c of tree.clauses) {
       if (!c.text) continue;
@@ -57,8 +59,9 @@ export class ClauseIndex {
    * The search terms of a question. Spans listed in `context` (e.g. someone else's words quoted in the
    * question) count half.
    */
-  query(question: string, context: string[] = []): Query {
+  query(question: string, context: string[] = [], implied: string[] = []): Query {
     const normalized = normalizeQuery(question);
+    const terms = (t: string) => this.tokenizer.terms(t);
     const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
     let main = normalized;
     for (const span of context) main = main.replace(span, ' ');
@@ -82,6 +85,8 @@ export class ClauseIndex {
       }
     };
     expand(main, 1);
+    // Policy terms the way the question is asked implies (a violation seen → 違反行為を発見).
+    for (const phrase of implied) for (const t of terms(phrase)) out.push({ term: t, weight: weightOf(t, 0.8) });
     for (const span of context) expand(span, 0.5);
     return { normalized, subject: main, terms: out, expansions };
   }
