@@ -1,5 +1,6 @@
-// `npm run bench [-- name …]`: bundles each benchmark in bench/list.ts with esbuild, runs it in its own node
-// process with a time limit, and prints a summary. Exits non-zero if any benchmark failed or missed its target.
+// `npm run bench [-- name …]`: compiles each benchmark in bench/list.ts (esbuild bundle, or the project's tsc
+// build), runs it in its own node process with a time limit, and prints a summary. Exits non-zero if any
+// benchmark failed or missed its target.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,7 +25,25 @@ interface Outcome {
   timedOut: boolean;
 }
 
-async function runOne(root: string, bench: Benchmark): Promise<Outcome> {
+/** Runs a command to completion with inherited output; resolves with its exit code. */
+function run(command: string, args: string[], cwd: string): Promise<number | null> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd, stdio: 'inherit' });
+    child.once('exit', (code) => done(code));
+    child.once('error', () => done(1));
+  });
+}
+
+let projectBuild: Promise<number | null> | undefined;
+
+/** The JavaScript file to run for a benchmark. */
+async function compile(root: string, bench: Benchmark): Promise<string> {
+  if (bench.compile === 'tsc') {
+    // Once per run, for all benchmarks that need it.
+    projectBuild ??= run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], root);
+    if ((await projectBuild) !== 0) throw new Error('npm run build failed');
+    return join(root, 'dist', bench.file.replace(/\.ts$/, '.js'));
+  }
   const outfile = join(root, 'dist', 'bench', `${bench.name}.js`);
   await build({
     entryPoints: [join(root, bench.file)],
@@ -37,10 +56,21 @@ async function runOne(root: string, bench: Benchmark): Promise<Outcome> {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
-  const started = Date.now();
+  return outfile;
+}
+
+async function runOne(root: string, bench: Benchmark): Promise<Outcome> {
   console.log(`\n=== ${bench.name} (${bench.file}) ===`);
+  let file: string;
+  try {
+    file = await compile(root, bench);
+  } catch (err) {
+    console.log(`${bench.name}: could not compile: ${err instanceof Error ? err.message : err}`);
+    return { name: bench.name, code: 1, seconds: 0, timedOut: false };
+  }
+  const started = Date.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--enable-source-maps', outfile], {
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--enable-source-maps', file], {
       cwd: root,
       stdio: 'inherit',
     });
