@@ -61,8 +61,14 @@ function loadQuestions(): string[] {
   for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
     if (!/^heldout.*\.jsonl$/.test(name)) continue;
     for (const text of readFileSync(join(dir, name), 'utf8').split('\n')) {
-      const parsed = text.trim() ? line.safeParse(JSON.parse(text)) : undefined;
-      if (parsed?.success) found.push(parsed.data.q);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        continue; // blank or broken line
+      }
+      const parsed = line.safeParse(json);
+      if (parsed.success) found.push(parsed.data.q);
     }
   }
   return found.length > 0 ? [...new Set(found)] : FALLBACK_QUESTIONS;
