@@ -1,0 +1,142 @@
+// A stored request: its state, who receives it, what was decided, by whom and when.
+import type { PersonRef } from './directory';
+import type { Assignment, RequesterInfo } from './routing';
+import type { RequestKind } from './types';
+
+export type RequestState =
+  | 'submitted'
+  | 'approved'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired'
+  | 'returned'
+  | 'acknowledged'
+  | 'closed';
+
+/** Kinds decided by approvers (承認・許可). */
+export const APPROVAL_KINDS = ['carry-out', 'permission'] as const;
+/** Kinds acknowledged and closed by their recipients (報告・通報). */
+export const REPORT_KINDS = ['lost-card', 'infection', 'report'] as const;
+
+export function isReportKind(kind: RequestKind): boolean {
+  return (REPORT_KINDS as readonly string[]).includes(kind);
+}
+
+/** Someone acting on a request, as the bot identifies them, with the directory id when the directory knows them. */
+export interface ActorRecord {
+  userId: string;
+  personId?: string;
+  name?: string;
+}
+
+export interface Stamp {
+  /** Absent for the system (expiry). */
+  by?: ActorRecord;
+  at: string;
+  comment?: string;
+}
+
+export interface Decision extends Stamp {
+  outcome: 'approved' | 'rejected';
+  by: ActorRecord;
+}
+
+export interface AssignmentRecord extends Assignment {
+  /** Approval kinds: this role's decision (each named role must approve; one rejection rejects). */
+  decision?: Decision;
+}
+
+export type TaskId = 'stop-access' | 'evaluate';
+
+export interface TaskRecord extends Assignment {
+  id: TaskId;
+  /** Japanese label of the task (ICカード等による アクセスの停止, インシデントかどうかの評価). */
+  label: string;
+  /** The clause that asks for it. */
+  clause: string;
+  done?: Stamp & { by: ActorRecord; incident?: boolean };
+}
+
+export interface EscalationRecord {
+  level: number;
+  role: string;
+  holders: PersonRef[];
+  at: string;
+}
+
+export interface RequestRecord {
+  id: string;
+  kind: RequestKind;
+  urgent: boolean;
+  state: RequestState;
+  /** The card version: bumped by every change people see; actions carrying another version change nothing. */
+  version: number;
+  requester: RequesterInfo;
+  title: string;
+  roles: string[];
+  clauses: string[];
+  details: Record<string, unknown>;
+  question?: string;
+  period?: { from: string; until: string };
+  assignments: AssignmentRecord[];
+  tasks: TaskRecord[];
+  escalations: EscalationRecord[];
+  createdAt: string;
+  updatedAt: string;
+  /** The final approval or rejection. */
+  decision?: Decision;
+  acknowledged?: Stamp & { by: ActorRecord };
+  closed?: Stamp & { by: ActorRecord };
+  cancelled?: Stamp;
+  expired?: Stamp;
+  returned?: Stamp & { by: ActorRecord };
+}
+
+export const STATE_LABELS: Record<RequestState, string> = {
+  submitted: '承認待ち',
+  approved: '承認済み',
+  rejected: '却下',
+  cancelled: '取り下げ',
+  expired: '期限切れ',
+  returned: '返却済み（持ち込み済み）',
+  acknowledged: '確認済み',
+  closed: '完了',
+};
+
+export function stateLabel(rec: Pick<RequestRecord, 'state' | 'kind'>): string {
+  if (rec.state === 'submitted' && isReportKind(rec.kind)) return '確認待ち';
+  return STATE_LABELS[rec.state];
+}
+
+export const KIND_LABELS: Record<RequestKind, string> = {
+  'carry-out': '持ち出し申請',
+  'lost-card': 'ICカード等の紛失',
+  infection: 'ウイルス感染の疑い',
+  permission: '許可申請',
+  report: '報告',
+};
+
+/** Everyone a request reaches besides its requester: assignment holders, task holders, escalation recipients. */
+export function recipientsOf(rec: RequestRecord): PersonRef[] {
+  const seen = new Map<string, PersonRef>();
+  const add = (people: PersonRef[]) => people.forEach((p) => seen.has(p.personId) || seen.set(p.personId, p));
+  rec.assignments.forEach((a) => add(a.holders));
+  rec.tasks.forEach((t) => add(t.holders));
+  rec.escalations.forEach((e) => add(e.holders));
+  return [...seen.values()];
+}
+
+export function sameUserId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function actorIs(actor: ActorRecord, p: PersonRef): boolean {
+  if (actor.personId !== undefined && actor.personId === p.personId) return true;
+  if (p.aadObjectId !== undefined && sameUserId(actor.userId, p.aadObjectId)) return true;
+  return actor.userId === p.personId;
+}
+
+export function actorIsRequester(actor: ActorRecord, rec: RequestRecord): boolean {
+  if (sameUserId(actor.userId, rec.requester.userId)) return true;
+  return rec.requester.personId !== undefined && actor.personId === rec.requester.personId;
+}
