@@ -50,8 +50,8 @@ export function parseDirectory(text: string, source = 'directory'): Directory {
     throw new DirectoryError(
       source,
       doc.errors.map((e) => ({
-        line: e.linePos?.[0].line ?? 0,
-        column: e.linePos?.[0].col ?? 0,
+        line: lc.linePos(e.pos[0]).line,
+        column: lc.linePos(e.pos[0]).col,
         path: '',
         subject: '',
         message: `構文エラー（${e.code}）`,
