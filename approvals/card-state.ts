@@ -12,7 +12,7 @@ import {
   type RequestState,
   type Stamp,
 } from './model';
-import { isOpen, permittedActions, type ActionType } from './transitions';
+import { isOpen, openTasksFor, permittedActions, type ActionType } from './transitions';
 
 export interface StampView {
   by?: string;
@@ -48,12 +48,24 @@ export interface CardState {
     reason?: string;
     decision?: StampView & { outcome: 'approved' | 'rejected' };
   }[];
-  tasks: { id: string; label: string; clause: string; role: string; holders: string[]; done?: StampView & { incident?: boolean } }[];
+  tasks: {
+    id: string;
+    label: string;
+    /** The button label (停止しました, 廃棄しました, 評価を記録する). */
+    doneLabel: string;
+    clauses: string[];
+    roles: string[];
+    holders: string[];
+    /** Whether this viewer may mark it done now (show the button). */
+    actionable: boolean;
+    done?: StampView & { incident?: boolean };
+  }[];
   escalations: { level: number; role: string; at: string }[];
   decision?: StampView & { outcome: 'approved' | 'rejected' };
   acknowledged?: StampView;
   closed?: StampView;
-  returned?: StampView;
+  returned?: StampView & { on?: string };
+  followUps: (StampView & { kind: string })[];
   cancelled?: StampView;
   expired?: StampView;
   /** Routing reasons, one sentence each, for the card. */
@@ -74,6 +86,7 @@ function stampView(s: Stamp | undefined): StampView | undefined {
 
 export function cardState(rec: RequestRecord, viewer: ActorRecord): CardState {
   const recipients = recipientsOf(rec);
+  const open = openTasksFor(rec, viewer);
   const refresh = [rec.requester.userId, ...recipients.map((p) => p.aadObjectId ?? p.personId)];
   const card: CardState = {
     requestId: rec.id,
@@ -104,13 +117,16 @@ export function cardState(rec: RequestRecord, viewer: ActorRecord): CardState {
     tasks: rec.tasks.map((t) => ({
       id: t.id,
       label: t.label,
-      clause: t.clause,
-      role: t.assignedRole,
+      doneLabel: t.doneLabel,
+      clauses: t.clauses,
+      roles: [...new Set(t.assignments.map((a) => a.assignedRole))],
       holders: t.holders.map((h) => h.name),
+      actionable: isOpen(rec) && open.includes(t),
       ...(t.done ? { done: { ...stampView(t.done)!, ...(t.done.incident !== undefined ? { incident: t.done.incident } : {}) } } : {}),
     })),
+    followUps: (rec.followUps ?? []).map((f) => ({ ...stampView(f)!, kind: f.kind })),
     escalations: rec.escalations.map((e) => ({ level: e.level, role: e.role, at: e.at })),
-    notices: [...new Set([...rec.assignments, ...rec.tasks].flatMap((a) => (a.reason ? [a.reason.text] : [])))],
+    notices: [...new Set([...rec.assignments, ...rec.tasks.flatMap((t) => t.assignments)].flatMap((a) => (a.reason ? [a.reason.text] : [])))],
     viewer: {
       isRequester: actorIsRequester(viewer, rec),
       isRecipient: recipients.some((p) => actorIs(viewer, p)),
@@ -125,5 +141,6 @@ export function cardState(rec: RequestRecord, viewer: ActorRecord): CardState {
     const v = stampView(rec[key]);
     if (v) card[key] = v;
   }
+  if (rec.returned?.on && card.returned) card.returned.on = rec.returned.on;
   return card;
 }

@@ -20,10 +20,10 @@ export const workflowConfigSchema = z.strictObject({
   urgentChannel: z.boolean().default(false),
   /** Whether lost-card reports also call the stop-access webhook (the bot knows its URL). */
   stopAccessWebhook: z.boolean().default(false),
-  /** Role that stops access for a lost card (第3章 7(4)ア(イ)). */
-  stopAccessRole: z.string().trim().min(1).default('統括情報セキュリティ責任者'),
-  /** Role that evaluates an infection report (第3章 7(3)ウ(ア)). */
-  evaluateRole: z.string().trim().min(1).default('CSIRT'),
+  /** Roles that stop access for a lost card (第3章 7(4)ア(イ) names both). */
+  stopAccessRoles: z.array(z.string().trim().min(1)).min(1).default(['統括情報セキュリティ責任者', 'データ取扱責任者']),
+  /** Roles that evaluate an infection report (第3章 7(3)ウ(ア)). */
+  evaluateRoles: z.array(z.string().trim().min(1)).min(1).default(['CSIRT']),
 });
 
 export type WorkflowConfig = z.infer<typeof workflowConfigSchema>;

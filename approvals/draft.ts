@@ -75,3 +75,24 @@ export function parseComment(input: unknown): string | undefined {
   if (!r.success) throw new DraftError([{ path: 'comment', message: 'コメントは1000文字以内にしてください' }]);
   return r.data ? r.data : undefined;
 }
+
+/** Idempotency keys of procedures' effects (`ref`). */
+export const refSchema = z.string().trim().min(1).max(200);
+
+export const taskRequestSchema = z.object({
+  kind: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{0,63}$/),
+  roles: z.array(nonEmpty(64)).min(1).max(10),
+  clauses: z.array(nonEmpty(80)).max(20).default([]),
+  urgent: z.boolean().optional(),
+  title: nonEmpty(200),
+  doneLabel: nonEmpty(40),
+  details: z.record(z.string().max(100), z.unknown()).optional(),
+});
+
+const details = z.record(z.string().max(100), z.unknown()).optional();
+
+export const followUpRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('carry-out.returned'), clauses: z.array(z.string()).optional(), returnedOn: z.iso.date(), details, comment: text(1000).optional() }),
+  z.object({ kind: z.literal('lost-card.found'), clauses: z.array(z.string()).optional(), details }),
+  z.object({ kind: z.literal('lost-card.replaced'), clauses: z.array(z.string()).optional(), oldCard: z.enum(['handedOver', 'missing']), details }),
+]);

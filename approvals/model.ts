@@ -46,14 +46,23 @@ export interface AssignmentRecord extends Assignment {
   decision?: Decision;
 }
 
-export type TaskId = 'stop-access' | 'evaluate';
-
-export interface TaskRecord extends Assignment {
-  id: TaskId;
-  /** Japanese label of the task (ICカード等による アクセスの停止, インシデントかどうかの評価). */
+/**
+ * A one-click task on a report: 'stop-access' (lost card, 第3章 7(4)ア(イ)), 'evaluate' (infection, the CSIRT,
+ * 7(3)ウ(ア)), 'destroy-old-card' (7(4)ア(ウ)) or any task a procedure adds.
+ */
+export interface TaskRecord {
+  id: string;
+  /** Japanese label of the task (紛失した ICカード等によるアクセスの停止, …). */
   label: string;
-  /** The clause that asks for it. */
-  clause: string;
+  /** The button that marks it done (停止しました, 廃棄しました, …). */
+  doneLabel: string;
+  /** The clauses that ask for it. */
+  clauses: string[];
+  /** The roles named for it, each routed with separation of duties. */
+  assignments: Assignment[];
+  /** Everyone who may mark it done (the union of the assignments' holders). */
+  holders: PersonRef[];
+  details?: Record<string, unknown>;
   done?: Stamp & { by: ActorRecord; incident?: boolean };
 }
 
@@ -89,7 +98,10 @@ export interface RequestRecord {
   closed?: Stamp & { by: ActorRecord };
   cancelled?: Stamp;
   expired?: Stamp;
-  returned?: Stamp & { by: ActorRecord };
+  /** on: the day the items came back (YYYY-MM-DD), when the requester gave it. */
+  returned?: Stamp & { by: ActorRecord; on?: string };
+  /** Follow-ups the requester reported on a report (lost-card.found, lost-card.replaced). */
+  followUps?: (Stamp & { by: ActorRecord; kind: string; details?: Record<string, unknown> })[];
 }
 
 export const STATE_LABELS: Record<RequestState, string> = {

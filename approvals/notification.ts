@@ -12,7 +12,11 @@ export type NotificationType =
   | 'decision'
   | 'cancelled'
   | 'acknowledged'
+  /** To a task's holders: a task added later (e.g. destroy the old card). */
+  | 'task'
   | 'task-done'
+  /** To a report's recipients: the requester reported something later (card found, card replaced). */
+  | 'follow-up'
   | 'evaluated'
   /** To the CISO when the CSIRT evaluates a report as an incident (第3章 7(3)ウ(イ)). */
   | 'incident'

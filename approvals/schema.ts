@@ -63,6 +63,13 @@ CREATE TABLE approval_outbox (
   sent_at TEXT
 );
 CREATE INDEX approval_outbox_due ON approval_outbox (status, available_at);
+CREATE TABLE approval_refs (
+  ref TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX approval_refs_request ON approval_refs (request_id);
 CREATE TABLE approval_config (
   name TEXT PRIMARY KEY,
   hash TEXT NOT NULL,

@@ -8,18 +8,19 @@ import { canonicalJson } from './canonical-json';
 import { cardState, type CardState } from './card-state';
 import { workflowConfig, type WorkflowConfig, type WorkflowConfigInput } from './config';
 import { personRef, type Directory } from './directory';
-import { parseComment, parseDraft } from './draft';
+import { followUpRequestSchema, parseComment, parseDraft, refSchema, taskRequestSchema } from './draft';
 import { writeChange } from './journal';
 import { silentLogger, type ApprovalsLogger } from './log';
 import { sweep, type SweepResult } from './sweep';
 import { isReportKind, KIND_LABELS, recipientsOf, stateLabel, type ActorRecord, type RequestRecord, type TaskRecord } from './model';
+import { buildTask, defaultTasks, TASK_KIND_IDS } from './tasks';
 import { toPerson, type Notification, type NotificationDraft } from './notification';
 import { readEvents, readRequest, readRequests, type StoredEvent, type Timers } from './request-store';
-import { assign, requesterInfo, route, type RequesterInfo } from './routing';
+import { requesterInfo, route, type RequesterInfo } from './routing';
 import { migrateApprovals } from './schema';
 import { periodEndMs } from './time';
-import { apply, permittedActions, type Action, type ActionType } from './transitions';
-import type { RequestDraft } from './types';
+import { addTask, apply, followUp, permittedActions, type Action, type ActionType, type FollowUp, type Transition } from './transitions';
+import type { FollowUpRequest, RequestDraft, TaskRequest } from './types';
 
 /** Who acts, as the bot knows them: Teams `from.aadObjectId` (else `from.id`) and display name. */
 export interface ActorInput {
@@ -35,7 +36,8 @@ export interface ActInput {
   action: Action;
 }
 
-export type ActOutcome = 'applied' | 'stale' | 'forbidden' | 'illegal' | 'not-found' | 'invalid';
+/** applied: changed; duplicate: this ref was applied before (nothing changed); the others: refused, nothing changed. */
+export type ActOutcome = 'applied' | 'duplicate' | 'stale' | 'forbidden' | 'illegal' | 'not-found' | 'invalid';
 
 export interface ActResult {
   outcome: ActOutcome;
@@ -49,6 +51,8 @@ export interface ActResult {
 
 export interface SubmitResult {
   requestId: string;
+  /** True when a request with this ref was stored before: nothing new was stored or sent. */
+  duplicate: boolean;
   /** The requester's card (state 承認待ち / 確認待ち, routing notices). */
   card: CardState;
   notifications: Notification[];
@@ -87,6 +91,8 @@ const actSchema = z.object({
     type: z.enum(['approve', 'reject', 'cancel', 'acknowledge', 'complete-task', 'evaluate', 'close', 'return']),
     comment: z.unknown().optional(),
     incident: z.boolean().optional(),
+    task: z.string().max(64).optional(),
+    returnedOn: z.iso.date().optional(),
   }),
 });
 
@@ -142,8 +148,13 @@ export class Approvals {
    * (the bot may then say 「送信しました」). Throws DraftError (invalid draft) or NoRecipientError (nobody can
    * receive it, even up the escalation chain).
    */
-  async submit(input: RequestDraft): Promise<SubmitResult> {
+  async submit(input: RequestDraft, opts: { ref?: string } = {}): Promise<SubmitResult> {
     const draft = parseDraft(input);
+    const ref = opts.ref === undefined ? undefined : refSchema.parse(opts.ref);
+    if (ref) {
+      const existing = await this.submitted(ref, draft);
+      if (existing) return existing;
+    }
     const at = this.now();
     const now = at.toISOString();
     const requester = requesterInfo(this.dir, draft.requester);
@@ -184,12 +195,36 @@ export class Approvals {
       notify.push({ type: 'stop-access-hook', recipient: { kind: 'webhook', hook: 'stop-access' }, text: `紛失した ICカード等によるアクセスの停止依頼（${what}）` });
 
     const timers = this.initialTimers(record, at.getTime());
-    const result = await this.db.tx(async (tx) =>
-      writeChange(tx, { record, timers, event: { type: 'submitted', actor: this.actorOf(draft.requester), data: {} }, notify, at: now }),
-    );
+    let result: Awaited<ReturnType<typeof writeChange>>;
+    try {
+      result = await this.db.tx(async (tx) => {
+        if (ref) await tx.run('INSERT INTO approval_refs (ref, request_id, kind, at) VALUES ($1, $2, $3, $4)', [ref, record.id, 'submit', now]);
+        return writeChange(tx, { record, timers, event: { type: 'submitted', actor: this.actorOf(draft.requester), data: ref ? { ref } : {} }, notify, at: now });
+      });
+    } catch (err) {
+      // The same ref submitted concurrently: the other one won.
+      const existing = ref ? await this.submitted(ref, draft) : undefined;
+      if (existing) return existing;
+      throw err;
+    }
     if (!result.ok) throw new Error('a new request collided with an existing id');
     this.log.info('approvals.submitted', { request: record.id, kind: record.kind, recipients: notify.length });
-    return { requestId: record.id, card: cardState(record, this.actorOf(draft.requester)), notifications: result.notifications };
+    return { requestId: record.id, duplicate: false, card: cardState(record, this.actorOf(draft.requester)), notifications: result.notifications };
+  }
+
+  /** The request a submit ref created, as a duplicate submit result. */
+  private async submitted(ref: string, draft: RequestDraft): Promise<SubmitResult | undefined> {
+    const id = await this.requestIdForRef(ref);
+    const rec = id ? await this.get(id) : undefined;
+    if (!rec) return undefined;
+    return { requestId: rec.id, duplicate: true, card: cardState(rec, this.actorOf(draft.requester)), notifications: [] };
+  }
+
+  /** The request an effect ref belongs to (a submit ref, or a task / follow-up ref). */
+  async requestIdForRef(ref: string): Promise<string | undefined> {
+    if (typeof ref !== 'string' || ref.length > 200) return undefined;
+    const row = await this.db.get<{ request_id: string }>('SELECT request_id FROM approval_refs WHERE ref = $1', [ref]);
+    return row?.request_id;
   }
 
   decide(i: { requestId: string; actor: ActorInput; version: number; decision: 'approve' | 'reject'; comment?: string }): Promise<ActResult> {
@@ -201,9 +236,11 @@ export class Approvals {
   acknowledge(i: { requestId: string; actor: ActorInput; version: number; comment?: string }): Promise<ActResult> {
     return this.act({ ...i, action: withComment({ type: 'acknowledge' }, i.comment) });
   }
-  /** 「停止しました」 on a lost-card report. */
-  completeStopAccess(i: { requestId: string; actor: ActorInput; version: number; comment?: string }): Promise<ActResult> {
-    return this.act({ ...i, action: withComment({ type: 'complete-task' }, i.comment) });
+  /** 「停止しました」 on a lost-card report, or the done button of another task (`task`: its id). */
+  completeTask(i: { requestId: string; actor: ActorInput; version: number; task?: string; comment?: string }): Promise<ActResult> {
+    const action: Action = withComment({ type: 'complete-task' }, i.comment);
+    if (i.task !== undefined) action.task = i.task;
+    return this.act({ requestId: i.requestId, actor: i.actor, version: i.version, action });
   }
   /** The CSIRT's evaluation of an infection report (第3章 7(3)ウ(ア)). */
   evaluate(i: { requestId: string; actor: ActorInput; version: number; incident: boolean; comment?: string }): Promise<ActResult> {
@@ -212,9 +249,11 @@ export class Approvals {
   close(i: { requestId: string; actor: ActorInput; version: number; comment?: string }): Promise<ActResult> {
     return this.act({ ...i, action: withComment({ type: 'close' }, i.comment) });
   }
-  /** 持ち込み: the carried-out items are back. */
-  markReturned(i: { requestId: string; actor: ActorInput; version: number; comment?: string }): Promise<ActResult> {
-    return this.act({ ...i, action: withComment({ type: 'return' }, i.comment) });
+  /** 持ち込み: the carried-out items are back (returnedOn: YYYY-MM-DD, default the day it is recorded). */
+  markReturned(i: { requestId: string; actor: ActorInput; version: number; returnedOn?: string; comment?: string }): Promise<ActResult> {
+    const action: Action = withComment({ type: 'return' }, i.comment);
+    if (i.returnedOn !== undefined) action.returnedOn = i.returnedOn;
+    return this.act({ requestId: i.requestId, actor: i.actor, version: i.version, action });
   }
 
   /**
@@ -232,38 +271,120 @@ export class Approvals {
     }
     const { requestId, version } = parsed.data;
     const actor = this.actorOf(parsed.data.actor);
-    const action: Action = { type: parsed.data.action.type };
+    const a = parsed.data.action;
+    const action: Action = { type: a.type };
     if (comment) action.comment = comment;
-    if (parsed.data.action.incident !== undefined) action.incident = parsed.data.action.incident;
+    if (a.incident !== undefined) action.incident = a.incident;
+    if (a.task !== undefined) action.task = a.task;
+    if (a.returnedOn !== undefined) action.returnedOn = a.returnedOn;
+    const result = await this.change(requestId, actor, undefined, (rec, at) => {
+      if (version !== rec.version) {
+        const noun = isReportKind(rec.kind) ? '報告' : '申請';
+        return { outcome: 'stale', message: `この${noun}はすでに更新されています（現在: ${stateLabel(rec)}）。最新の内容を表示します。`, card: cardState(rec, actor) };
+      }
+      return apply(rec, action, actor, { now: at, resolveRole: (role) => this.orgHolders(role) });
+    });
+    if (result.outcome === 'applied') {
+      if (result.event === 'approval-recorded') result.message = '承認を記録しました。ほかの承認者の判断を待っています。';
+      else if (action.type === 'evaluate' && action.incident) result.message = '評価を記録しました。CISO に報告します。';
+      else result.message = APPLIED[action.type];
+    }
+    this.log.info(result.outcome === 'applied' ? 'approvals.action' : 'approvals.action-refused', { request: requestId, action: action.type, outcome: result.outcome });
+    return strip(result);
+  }
 
+  /**
+   * A task a procedure asks for on a submitted report (dialogs' `task` effect). Idempotent by `ref`; a
+   * stop-card-access task maps onto the stop-access task every lost-card report already carries.
+   */
+  async addTask(i: { requestId?: string; requestRef?: string; ref?: string; actor?: ActorInput; task: TaskRequest }): Promise<ActResult> {
+    const task = taskRequestSchema.safeParse(i.task);
+    const ref = i.ref === undefined ? undefined : refSchema.safeParse(i.ref);
+    if (!task.success || (ref && !ref.success)) return { outcome: 'invalid', message: '依頼の内容を読み取れませんでした。' };
+    const requestId = await this.resolveRequest(i);
+    if (!requestId) return { outcome: 'not-found', message: '申請が見つかりません。' };
+    const t = task.data;
+    const id = TASK_KIND_IDS[t.kind] ?? t.kind;
+    const result = await this.change(requestId, undefined, ref?.data, (rec, at) => {
+      const actor = i.actor ? this.actorOf(i.actor) : { userId: rec.requester.userId, ...(rec.requester.personId ? { personId: rec.requester.personId } : {}) };
+      if (rec.tasks.some((x) => x.id === id)) return { outcome: 'duplicate', message: 'この対応はすでに依頼されています。', card: cardState(rec, actor), recordRef: true };
+      const spec = { id, label: t.title, doneLabel: t.doneLabel, clauses: t.clauses, roles: t.roles, ...(t.details ? { details: t.details } : {}) };
+      let built: TaskRecord;
+      try {
+        built = buildTask(this.dir, rec.requester, spec, this.config.escalationChain);
+      } catch {
+        return { outcome: 'illegal', message: 'この対応を受け持つ人が名簿にいません。', card: cardState(rec, actor) };
+      }
+      return { transition: addTask(rec, built, actor, at), actor };
+    });
+    return strip(result);
+  }
+
+  /** Something the requester reports later (dialogs' `followUp` effect): 持ち込み, card found, card replaced. */
+  async followUp(i: { requestId?: string; requestRef?: string; ref?: string; actor: ActorInput; event: FollowUpRequest & { comment?: string } }): Promise<ActResult> {
+    const ev = followUpRequestSchema.safeParse(i.event);
+    const ref = i.ref === undefined ? undefined : refSchema.safeParse(i.ref);
+    const who = z.object({ userId: z.string().trim().min(1).max(200), name: z.string().max(200).optional() }).safeParse(i.actor);
+    if (!ev.success || !who.success || (ref && !ref.success)) return { outcome: 'invalid', message: '報告の内容を読み取れませんでした。' };
+    const requestId = await this.resolveRequest(i);
+    if (!requestId) return { outcome: 'not-found', message: '申請が見つかりません。' };
+    const actor = this.actorOf(who.data);
+    const e = ev.data;
+    const f: FollowUp =
+      e.kind === 'carry-out.returned'
+        ? { kind: e.kind, returnedOn: e.returnedOn, ...(e.comment ? { comment: e.comment } : {}) }
+        : e.kind === 'lost-card.found'
+          ? { kind: e.kind, ...(e.details ? { details: e.details } : {}) }
+          : { kind: e.kind, oldCard: e.oldCard, ...(e.details ? { details: e.details } : {}) };
+    const result = await this.change(requestId, actor, ref?.data, (rec, at) => followUp(rec, f, actor, { now: at, resolveRole: (role) => this.orgHolders(role) }));
+    if (result.outcome === 'applied') result.message = f.kind === 'carry-out.returned' ? APPLIED.return : '報告を記録しました。担当者に知らせます。';
+    return strip(result);
+  }
+
+  private async resolveRequest(i: { requestId?: string; requestRef?: string }): Promise<string | undefined> {
+    if (typeof i.requestId === 'string' && i.requestId.length <= 64) return i.requestId;
+    if (typeof i.requestRef === 'string') return this.requestIdForRef(i.requestRef);
+    return undefined;
+  }
+
+  /**
+   * Reads and locks the request, lets `compute` decide, and writes the change in the same transaction
+   * (retrying if the row moved in between). With `ref`, a ref seen before makes it a 'duplicate'.
+   */
+  private async change(
+    requestId: string,
+    viewer: ActorRecord | undefined,
+    ref: string | undefined,
+    compute: (rec: RequestRecord, at: string) => Transition | { transition: Transition; actor: ActorRecord } | (ActResult & { recordRef?: boolean }),
+  ): Promise<ActResult & { event?: string }> {
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const at = this.now().toISOString();
-      const result = await this.db.tx(async (tx): Promise<ActResult | 'retry'> => {
+      const result = await this.db.tx(async (tx): Promise<(ActResult & { event?: string }) | 'retry'> => {
         const stored = await readRequest(tx, requestId, true);
         if (!stored) return { outcome: 'not-found', message: '申請が見つかりません。' };
         const rec = stored.record;
-        const noun = isReportKind(rec.kind) ? '報告' : '申請';
-        if (version !== rec.version)
-          return {
-            outcome: 'stale',
-            message: `この${noun}はすでに更新されています（現在: ${stateLabel(rec)}）。最新の内容を表示します。`,
-            card: cardState(rec, actor),
-          };
-        const t = apply(rec, action, actor, { now: at, resolveRole: (role) => this.orgHolders(role) });
+        const requester: ActorRecord = { userId: rec.requester.userId, ...(rec.requester.personId ? { personId: rec.requester.personId } : {}) };
+        if (ref) {
+          const seen = await tx.get<{ request_id: string }>('SELECT request_id FROM approval_refs WHERE ref = $1', [ref]);
+          if (seen) return { outcome: 'duplicate', message: 'すでに記録されています。', card: cardState(rec, viewer ?? requester) };
+        }
+        const c = compute(rec, at);
+        const t = 'transition' in c ? c.transition : 'ok' in c ? c : undefined;
+        const actor = 'transition' in c ? c.actor : (viewer ?? requester);
+        if (!t) {
+          const r = c as ActResult & { recordRef?: boolean };
+          if (r.recordRef && ref) await tx.run('INSERT INTO approval_refs (ref, request_id, kind, at) VALUES ($1, $2, $3, $4)', [ref, requestId, 'effect', at]);
+          const { recordRef: _r, ...rest } = r;
+          return rest;
+        }
         if (!t.ok) return { outcome: t.reason, message: t.message, card: cardState(rec, actor) };
         const timers = this.timersAfter(stored.timers, t.record);
         const w = await writeChange(tx, { prev: stored, record: t.record, timers, event: t.event, notify: t.notify, at });
         if (!w.ok) return 'retry';
-        let message = APPLIED[action.type];
-        if (t.event.type === 'approval-recorded') message = '承認を記録しました。ほかの承認者の判断を待っています。';
-        if (action.type === 'evaluate' && action.incident) message = '評価を記録しました。CISO に報告します。';
-        return { outcome: 'applied', message, card: cardState(t.record, actor), notifications: w.notifications };
+        if (ref) await tx.run('INSERT INTO approval_refs (ref, request_id, kind, at) VALUES ($1, $2, $3, $4)', [ref, requestId, 'effect', at]);
+        return { outcome: 'applied', message: '記録しました。', card: cardState(t.record, actor), notifications: w.notifications, event: t.event.type };
       });
-      if (result !== 'retry') {
-        if (result.outcome !== 'applied') this.log.info('approvals.action-refused', { request: requestId, action: action.type, outcome: result.outcome });
-        else this.log.info('approvals.action', { request: requestId, action: action.type });
-        return result;
-      }
+      if (result !== 'retry') return result;
     }
     throw new Error(`request ${requestId} kept changing; gave up after ${MAX_RETRIES} attempts`);
   }
@@ -335,12 +456,9 @@ export class Approvals {
   }
 
   private tasksFor(kind: RequestDraft['kind'], requester: RequesterInfo): TaskRecord[] {
-    const chain = this.config.escalationChain;
-    if (kind === 'lost-card')
-      return [{ id: 'stop-access', label: '紛失した ICカード等によるアクセスの停止', clause: '第3章 7(4)ア(イ)', ...assign(this.dir, requester, this.config.stopAccessRole, chain) }];
-    if (kind === 'infection')
-      return [{ id: 'evaluate', label: '情報セキュリティインシデントかどうかの評価', clause: '第3章 7(3)ウ(ア)', ...assign(this.dir, requester, this.config.evaluateRole, chain) }];
-    return [];
+    return defaultTasks(kind, { stopAccess: this.config.stopAccessRoles, evaluate: this.config.evaluateRoles }).map((spec) =>
+      buildTask(this.dir, requester, spec, this.config.escalationChain),
+    );
   }
 
   private initialTimers(rec: RequestRecord, nowMs: number): Timers {
@@ -387,6 +505,11 @@ export class Approvals {
       return true;
     });
   }
+}
+
+function strip(r: ActResult & { event?: string }): ActResult {
+  const { event: _e, ...rest } = r;
+  return rest;
 }
 
 function withComment(a: Action, comment: string | undefined): Action {

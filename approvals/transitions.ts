@@ -11,6 +11,7 @@ import {
   type ActorRecord,
   type RequestRecord,
   type RequestState,
+  type TaskRecord,
 } from './model';
 import { toPerson, toRequester, type NotificationDraft } from './notification';
 
@@ -21,6 +22,10 @@ export interface Action {
   comment?: string;
   /** evaluate: whether the CSIRT judges it an information security incident. */
   incident?: boolean;
+  /** complete-task: which task (default: the first open task the actor may complete, other than evaluate). */
+  task?: string;
+  /** return: the day the items came back (YYYY-MM-DD; default today). */
+  returnedOn?: string;
 }
 
 export type EventType =
@@ -36,7 +41,9 @@ export type EventType =
   | 'evaluated'
   | 'closed'
   | 'reminded'
-  | 'escalated';
+  | 'escalated'
+  | 'task-added'
+  | 'followed-up';
 
 export interface EventDraft {
   type: EventType;
@@ -63,7 +70,7 @@ export const TRANSITIONS: { action: ActionType | 'expire'; from: RequestState[];
   { action: 'expire', from: ['submitted'], to: 'expired', kinds: 'approval', who: 'the system, when the period ends or the request is too old' },
   { action: 'return', from: ['approved'], to: 'returned', kinds: 'carry-out', who: 'the requester or an approver (持ち込み)' },
   { action: 'acknowledge', from: ['submitted'], to: 'acknowledged', kinds: 'report', who: 'a recipient (not the requester)' },
-  { action: 'complete-task', from: ['submitted', 'acknowledged'], to: 'acknowledged', kinds: 'report', who: 'a holder of the lost card report\'s stop-access task (統括情報セキュリティ責任者)' },
+  { action: 'complete-task', from: ['submitted', 'acknowledged'], to: 'acknowledged', kinds: 'report', who: 'a holder of the task (lost card: 統括情報セキュリティ責任者 / データ取扱責任者 stop access — 停止しました)' },
   { action: 'evaluate', from: ['submitted', 'acknowledged'], to: 'acknowledged', kinds: 'report', who: 'a holder of the infection report\'s evaluation task (CSIRT)' },
   { action: 'close', from: ['submitted', 'acknowledged'], to: 'closed', kinds: 'report', who: 'a recipient, once every task is done' },
 ];
@@ -91,10 +98,17 @@ export function permittedActions(rec: RequestRecord, actor: ActorRecord): Action
   if (rec.state !== 'submitted' && rec.state !== 'acknowledged') return out;
   if (!recipientsOf(rec).some((p) => actorIs(actor, p))) return out;
   if (rec.state === 'submitted') out.push('acknowledge');
-  for (const t of rec.tasks)
-    if (!t.done && t.holders.some((h) => actorIs(actor, h))) out.push(t.id === 'stop-access' ? 'complete-task' : 'evaluate');
+  const mine = openTasksFor(rec, actor);
+  if (mine.some((t) => t.id !== 'evaluate')) out.push('complete-task');
+  if (mine.some((t) => t.id === 'evaluate')) out.push('evaluate');
   if (rec.tasks.every((t) => t.done)) out.push('close');
   return out;
+}
+
+/** The open tasks this person may mark done. */
+export function openTasksFor(rec: RequestRecord, actor: ActorRecord): TaskRecord[] {
+  if (actorIsRequester(actor, rec)) return [];
+  return rec.tasks.filter((t) => !t.done && t.holders.some((h) => actorIs(actor, h)));
 }
 
 function pendingFor(rec: RequestRecord, actor: ActorRecord) {
@@ -151,13 +165,13 @@ export function apply(rec: RequestRecord, action: Action, actor: ActorRecord, ct
       if (rec.kind !== 'carry-out' || rec.state !== 'approved') return illegal();
       const approver = rec.assignments.some((a) => a.holders.some((h) => actorIs(actor, h)));
       if (!isRequester && !approver) return forbidden('返却（持ち込み）の記録は申請者か承認者だけができます。');
-      const record = next({ state: 'returned', returned: stamp(action.comment) });
+      const record = next({ state: 'returned', returned: { ...stamp(action.comment), by: actor, ...(action.returnedOn ? { on: action.returnedOn } : {}) } });
       const people = isRequester ? approversOf(rec) : [];
       const notify = [
         ...people.map((p) => ({ type: 'returned' as const, recipient: toPerson(p), text: `${what}の物品が返却（持ち込み）されました。` })),
         ...(isRequester ? [] : [{ type: 'returned' as const, recipient: toRequester(rec), text: `${what}の返却（持ち込み）が記録されました。` }]),
       ];
-      return { ok: true, record, event: { type: 'returned', actor, data: { comment: action.comment } }, notify };
+      return { ok: true, record, event: { type: 'returned', actor, data: { comment: action.comment, returnedOn: action.returnedOn } }, notify };
     }
 
     case 'acknowledge':
@@ -181,17 +195,18 @@ export function apply(rec: RequestRecord, action: Action, actor: ActorRecord, ct
         const notify = [{ type: 'closed' as const, recipient: toRequester(rec), text: `${what}の対応が完了しました。` }];
         return { ok: true, record, event: { type: 'closed', actor, data: { comment: action.comment } }, notify };
       }
-      const taskId = action.type === 'complete-task' ? 'stop-access' : 'evaluate';
-      const task = rec.tasks.find((t) => t.id === taskId);
-      if (!task || task.done) return illegal(task ? 'この対応はすでに記録されています。' : undefined);
-      if (!task.holders.some((h) => actorIs(actor, h))) return forbidden(`「${task.label}」は${task.assignedRole}が記録します。`);
-      if (taskId === 'evaluate' && typeof action.incident !== 'boolean') return illegal('インシデントに当たるかどうかを選んでください。');
-      const done = { ...stamp(action.comment), by: actor, ...(taskId === 'evaluate' ? { incident: action.incident } : {}) };
+      const candidates = rec.tasks.filter((t) => (action.type === 'evaluate' ? t.id === 'evaluate' : t.id !== 'evaluate' && (!action.task || t.id === action.task)));
+      const task = candidates.find((t) => !t.done && t.holders.some((h) => actorIs(actor, h))) ?? candidates.find((t) => !t.done);
+      if (!task) return illegal(candidates.length > 0 ? 'この対応はすでに記録されています。' : undefined);
+      if (!task.holders.some((h) => actorIs(actor, h)))
+        return forbidden(`「${task.label}」は${[...new Set(task.assignments.map((a) => a.assignedRole))].join('・')}が記録します。`);
+      if (task.id === 'evaluate' && typeof action.incident !== 'boolean') return illegal('インシデントに当たるかどうかを選んでください。');
+      const done = { ...stamp(action.comment), by: actor, ...(task.id === 'evaluate' ? { incident: action.incident } : {}) };
       const tasks = rec.tasks.map((t) => (t === task ? { ...t, done } : t));
       const record = next({ tasks, state: 'acknowledged', acknowledged: ack });
-      if (taskId === 'stop-access') {
-        const notify = [{ type: 'task-done' as const, recipient: toRequester(rec), text: `紛失した ICカード等によるアクセスを停止しました（${what}）。` }];
-        return { ok: true, record, event: { type: 'task-completed', actor, data: { task: taskId, comment: action.comment } }, notify };
+      if (task.id !== 'evaluate') {
+        const notify = [{ type: 'task-done' as const, recipient: toRequester(rec), text: `「${task.label}」が完了しました（${what}）。` }];
+        return { ok: true, record, event: { type: 'task-completed', actor, data: { task: task.id, comment: action.comment } }, notify };
       }
       const notify: NotificationDraft[] = [
         { type: 'evaluated', recipient: toRequester(rec), text: `${what}について、CSIRT が状況を確認しました。` },
@@ -222,4 +237,41 @@ function approversOf(rec: RequestRecord): PersonRef[] {
   const seen = new Map<string, PersonRef>();
   for (const a of rec.assignments) for (const h of a.holders) if (!seen.has(h.personId)) seen.set(h.personId, h);
   return [...seen.values()];
+}
+
+/** A task a procedure adds to an open report (e.g. destroy-old-card after a replacement, 第3章 7(4)ア(ウ)). */
+export function addTask(rec: RequestRecord, task: TaskRecord, actor: ActorRecord, now: string): Transition {
+  if (!isReportKind(rec.kind) || (rec.state !== 'submitted' && rec.state !== 'acknowledged'))
+    return { ok: false, reason: 'illegal', message: `この報告は現在「${stateLabel(rec)}」のため、対応を追加できません。` };
+  if (rec.tasks.some((t) => t.id === task.id)) return { ok: false, reason: 'illegal', message: 'この対応はすでに依頼されています。' };
+  const record: RequestRecord = { ...rec, tasks: [...rec.tasks, task], version: rec.version + 1, updatedAt: now };
+  const what = `${KIND_LABELS[rec.kind]}「${rec.title}」`;
+  const notify = task.holders.map((p) => ({ type: 'task' as const, recipient: toPerson(p), text: `「${task.label}」をお願いします（${what}）。` }));
+  return { ok: true, record, event: { type: 'task-added', actor, data: { task: task.id, roles: task.assignments.map((a) => a.role) } }, notify };
+}
+
+/** Something the requester reports later about their request. */
+export type FollowUp =
+  | { kind: 'carry-out.returned'; returnedOn: string; comment?: string }
+  | { kind: 'lost-card.found'; details?: Record<string, unknown> }
+  | { kind: 'lost-card.replaced'; oldCard: 'handedOver' | 'missing'; details?: Record<string, unknown> };
+
+export function followUp(rec: RequestRecord, f: FollowUp, actor: ActorRecord, ctx: TransitionContext): Transition {
+  if (!actorIsRequester(actor, rec)) return { ok: false, reason: 'forbidden', message: 'この報告は申請者ご本人だけができます。' };
+  if (f.kind === 'carry-out.returned') {
+    if (rec.kind !== 'carry-out') return { ok: false, reason: 'illegal', message: 'この申請は持ち出し申請ではありません。' };
+    if (rec.state === 'submitted') return { ok: false, reason: 'illegal', message: 'この持ち出し申請はまだ承認されていません。' };
+    return apply(rec, { type: 'return', returnedOn: f.returnedOn, ...(f.comment ? { comment: f.comment } : {}) }, actor, ctx);
+  }
+  if (rec.kind !== 'lost-card') return { ok: false, reason: 'illegal', message: 'この報告は ICカード等の紛失の報告ではありません。' };
+  if (rec.state === 'cancelled') return { ok: false, reason: 'illegal', message: 'この報告は取り下げられています。' };
+  const entry = { by: actor, at: ctx.now, kind: f.kind, ...(f.details && Object.keys(f.details).length > 0 ? { details: f.details } : {}), ...(f.kind === 'lost-card.replaced' ? { details: { ...f.details, oldCard: f.oldCard } } : {}) };
+  const record: RequestRecord = { ...rec, followUps: [...(rec.followUps ?? []), entry], version: rec.version + 1, updatedAt: ctx.now };
+  const what = `${KIND_LABELS[rec.kind]}「${rec.title}」`;
+  const text =
+    f.kind === 'lost-card.found'
+      ? `${what}について、カードが見つかったと報告がありました。`
+      : `${what}について、カードの切替えが報告されました（旧カード: ${f.oldCard === 'handedOver' ? '回収済み' : '見つかっていません'}）。`;
+  const notify = recipientsOf(rec).map((p) => ({ type: 'follow-up' as const, recipient: toPerson(p), text }));
+  return { ok: true, record, event: { type: 'followed-up', actor, data: { followUp: f.kind, ...(f.kind === 'lost-card.replaced' ? { oldCard: f.oldCard } : {}) } }, notify };
 }

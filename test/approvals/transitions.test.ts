@@ -1,6 +1,7 @@
 import type { RequestRecord } from '../../approvals/model';
 import { DEFAULT_ESCALATION_CHAIN } from '../../approvals/policy-roles';
-import { assign, requesterInfo, route } from '../../approvals/routing';
+import { requesterInfo, route } from '../../approvals/routing';
+import { buildTask, defaultTasks } from '../../approvals/tasks';
 import { apply, expire, permittedActions, type Action } from '../../approvals/transitions';
 import type { RequestDraft } from '../../approvals/types';
 import { carryOut, infection, lostCard, sampleDirectory, USERS } from './helpers';
@@ -15,9 +16,9 @@ const actor = (u: { userId: string; name: string }) => {
 
 function record(draft: RequestDraft): RequestRecord {
   const requester = requesterInfo(dir, draft.requester);
-  const tasks: RequestRecord['tasks'] = [];
-  if (draft.kind === 'lost-card') tasks.push({ id: 'stop-access', label: '停止', clause: '第3章 7(4)ア(イ)', ...assign(dir, requester, '統括情報セキュリティ責任者', DEFAULT_ESCALATION_CHAIN) });
-  if (draft.kind === 'infection') tasks.push({ id: 'evaluate', label: '評価', clause: '第3章 7(3)ウ(ア)', ...assign(dir, requester, 'CSIRT', DEFAULT_ESCALATION_CHAIN) });
+  const tasks = defaultTasks(draft.kind, { stopAccess: ['統括情報セキュリティ責任者'], evaluate: ['CSIRT'] }).map((spec) =>
+    buildTask(dir, requester, spec, DEFAULT_ESCALATION_CHAIN),
+  );
   return {
     id: 'r1', kind: draft.kind, urgent: draft.urgent, state: 'submitted', version: 1, requester, title: draft.title, roles: draft.roles,
     clauses: draft.clauses, details: draft.details, assignments: route(dir, requester, draft.roles, DEFAULT_ESCALATION_CHAIN),

@@ -1,4 +1,5 @@
 import { readAudit, verifyAudit } from '../../approvals/audit';
+import { parseDirectory } from '../../approvals/directory-load';
 import { DraftError } from '../../approvals/draft';
 import { NoRecipientError } from '../../approvals/routing';
 import { TEST_DIALECTS, useTestDb } from '../../storage/testing';
@@ -123,10 +124,14 @@ describe.each(TEST_DIALECTS)('approvals workflow on %s', (dialect) => {
       ['urgent-channel', 'channel'],
       ['stop-access-hook', 'webhook'],
     ]);
-    expect(res.card.tasks).toEqual([expect.objectContaining({ id: 'stop-access', role: '統括情報セキュリティ責任者', holders: ['Adele Vance'] })]);
+    // 第3章 7(4)ア(イ): the 統括 and the requester's データ取扱責任者 stop access; either may press 停止しました.
+    expect(res.card.tasks).toEqual([
+      expect.objectContaining({ id: 'stop-access', doneLabel: '停止しました', roles: ['統括情報セキュリティ責任者', 'データ取扱責任者'], holders: ['Adele Vance', 'Megan Bowen'], actionable: false }),
+    ]);
     const adeleCard = await ap.card(res.requestId, USERS.adele);
     expect(adeleCard?.viewer.actions).toEqual(['acknowledge', 'complete-task']);
-    const stop = await ap.completeStopAccess({ requestId: res.requestId, actor: USERS.adele, version: 1 });
+    expect(adeleCard?.tasks[0]?.actionable).toBe(true);
+    const stop = await ap.completeTask({ requestId: res.requestId, actor: USERS.adele, version: 1 });
     expect(stop).toMatchObject({ outcome: 'applied', card: { state: 'acknowledged', tasks: [{ done: { by: 'Adele Vance' } }] } });
     const close = await ap.close({ requestId: res.requestId, actor: USERS.megan, version: 2 });
     expect(close).toMatchObject({ outcome: 'applied', card: { state: 'closed', stateLabel: '完了' } });
@@ -194,10 +199,76 @@ describe.each(TEST_DIALECTS)('approvals workflow on %s', (dialect) => {
     expect(await count()).toBe(before);
     await openApprovals(t().db, clock, { remindAfterMs: 3600_000 });
     expect(await count()).toBe(before + 1);
-    const { parseDirectory } = await import('../../approvals/directory-load');
     await ap.setDirectory(parseDirectory(JSON.stringify({ ...ap.directory.data, roles: { ...ap.directory.data.roles, CISO: ['adele'] } }), 'changed.json'));
     const entries = (await readAudit(t().db, 1, 100000)).filter((e) => e.kind === 'config.changed');
     expect(entries.at(-1)).toMatchObject({ subject: 'directory', data: { source: 'changed.json' } });
     expect((await verifyAudit(t().db)).ok).toBe(true);
+  });
+
+  describe('procedure effects (idempotent by ref)', () => {
+    it('a submit retried with the same ref stores one request and notifies once, even concurrently', async () => {
+      const ap = await openApprovals(t().db, clock);
+      const other = await openApprovals(await t().reopen(), clock);
+      const ref = `submit-${Math.random()}`;
+      const [a, b] = await Promise.all([ap.submit(carryOut(), { ref }), other.submit(carryOut(), { ref })]);
+      expect(a.requestId).toBe(b.requestId);
+      expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+      const again = await ap.submit(carryOut(), { ref });
+      expect(again).toMatchObject({ duplicate: true, requestId: a.requestId, notifications: [] });
+      const rows = await t().db.all('SELECT id FROM approval_outbox WHERE request_id = $1', [a.requestId]);
+      expect(rows).toHaveLength(1);
+      expect(await ap.requestIdForRef(ref)).toBe(a.requestId);
+    });
+
+    it('carry-out.returned from the requester\'s conversation records 持ち込み with its date', async () => {
+      const ap = await openApprovals(t().db, clock);
+      const ref = `co-${Math.random()}`;
+      const { requestId } = await ap.submit(carryOut(), { ref });
+      const early = await ap.followUp({ requestRef: ref, ref: `${ref}-ret`, actor: USERS.alex, event: { kind: 'carry-out.returned', returnedOn: '2026-04-12', clauses: [], details: {} } });
+      expect(early).toMatchObject({ outcome: 'illegal', message: expect.stringContaining('まだ承認されていません') });
+      await ap.decide({ requestId, actor: USERS.megan, version: 1, decision: 'approve' });
+      expect((await ap.followUp({ requestRef: ref, actor: USERS.megan, event: { kind: 'carry-out.returned', returnedOn: '2026-04-12' } })).outcome).toBe('forbidden');
+      const back = await ap.followUp({ requestRef: ref, ref: `${ref}-ret2`, actor: USERS.alex, event: { kind: 'carry-out.returned', returnedOn: '2026-04-12', clauses: [], details: {} } });
+      expect(back).toMatchObject({ outcome: 'applied', card: { state: 'returned', returned: { on: '2026-04-12' } } });
+      const replay = await ap.followUp({ requestRef: ref, ref: `${ref}-ret2`, actor: USERS.alex, event: { kind: 'carry-out.returned', returnedOn: '2026-04-12' } });
+      expect(replay.outcome).toBe('duplicate');
+      expect((await ap.events(requestId)).map((e) => e.type)).toEqual(['submitted', 'approved', 'returned']);
+    });
+
+    it('tasks from the lost-card procedure: stop-card-access is the built-in task; destroy-old-card is added once', async () => {
+      const ap = await openApprovals(t().db, clock);
+      const ref = `lc-${Math.random()}`;
+      const { requestId } = await ap.submit(lostCard(), { ref });
+      const stop = { kind: 'stop-card-access', roles: ['統括情報セキュリティ責任者', 'データ取扱責任者'], clauses: ['第3章 7(4)ア(イ)'], urgent: true, title: '紛失したICカードによるアクセスの停止', doneLabel: '停止しました', details: {} };
+      expect((await ap.addTask({ requestRef: ref, ref: `${ref}-stop`, task: stop })).outcome).toBe('duplicate');
+      const found = await ap.followUp({ requestRef: ref, ref: `${ref}-found`, actor: USERS.alex, event: { kind: 'lost-card.found', clauses: [], details: {} } });
+      expect(found.outcome).toBe('applied');
+      expect(found.notifications?.map((n) => [n.type, n.recipient.kind === 'person' && n.recipient.personId])).toEqual([
+        ['follow-up', 'adele'],
+        ['follow-up', 'megan'],
+      ]);
+      const destroy = { kind: 'destroy-old-card', roles: ['統括情報セキュリティ責任者', '端末装置管理責任者'], clauses: ['第3章 7(4)ア(ウ)'], urgent: false, title: '切替え前のICカードの回収・廃棄', doneLabel: '廃棄しました', details: {} };
+      const added = await ap.addTask({ requestRef: ref, ref: `${ref}-destroy`, task: destroy });
+      expect(added.outcome).toBe('applied');
+      expect(added.card?.tasks.map((x) => [x.id, x.doneLabel])).toEqual([
+        ['stop-access', '停止しました'],
+        ['destroy-old-card', '廃棄しました'],
+      ]);
+      expect((await ap.addTask({ requestRef: ref, ref: `${ref}-destroy`, task: destroy })).outcome).toBe('duplicate');
+      const v = added.card!.version;
+      await ap.completeTask({ requestId, actor: USERS.megan, version: v, task: 'stop-access' });
+      expect((await ap.close({ requestId, actor: USERS.megan, version: v + 1 })).message).toContain('廃棄');
+      const done = await ap.completeTask({ requestId, actor: USERS.adele, version: v + 1, task: 'destroy-old-card' });
+      expect(done).toMatchObject({ outcome: 'applied', card: { tasks: [{ done: { by: 'Megan Bowen' } }, { done: { by: 'Adele Vance' } }] } });
+      expect((await ap.close({ requestId, actor: USERS.adele, version: v + 2 })).outcome).toBe('applied');
+      expect((await ap.addTask({ requestRef: ref, task: { ...destroy, kind: 'another' } })).outcome).toBe('illegal');
+    });
+
+    it('refuses malformed effects without throwing', async () => {
+      const ap = await openApprovals(t().db, clock);
+      expect((await ap.addTask({ requestRef: 'nope', task: { kind: 'x' } as never })).outcome).toBe('invalid');
+      expect((await ap.followUp({ requestRef: 'nope', actor: USERS.alex, event: { kind: 'carry-out.returned', returnedOn: '2026-13-45' } })).outcome).toBe('invalid');
+      expect((await ap.followUp({ requestRef: 'nope', actor: USERS.alex, event: { kind: 'lost-card.found' } })).outcome).toBe('not-found');
+    });
   });
 });
