@@ -42,6 +42,42 @@ const MIGRATIONS_DDL = `CREATE TABLE IF NOT EXISTS schema_migrations (
 type Statement = Database.Statement<unknown[], unknown>;
 
 /**
+ * A failure reported by SQLite, as a real Error of the caller's realm. better-sqlite3's own SqliteError is not an
+ * Error instance (it fails `instanceof Error` as soon as the addon was first loaded in another realm, e.g. another
+ * jest test file), so every SQLite failure leaving this module is rethrown as this class. `code` is SQLite's
+ * (e.g. SQLITE_CONSTRAINT_FOREIGNKEY).
+ */
+export class SqliteError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SqliteError';
+  }
+}
+
+function toSqliteError(err: unknown): unknown {
+  if (err instanceof SqliteError) return err;
+  const e = err as { message?: unknown; code?: unknown; stack?: unknown; name?: unknown } | null;
+  if (!e || typeof e !== 'object' || typeof e.message !== 'string') return err;
+  if (err instanceof Error && e.name !== 'SqliteError') return err;
+  const wrapped = new SqliteError(e.message, typeof e.code === 'string' ? e.code : undefined, { cause: err });
+  if (typeof e.stack === 'string') wrapped.stack = e.stack;
+  return wrapped;
+}
+
+/** Runs synchronous driver code, rethrowing its failures as SqliteError. */
+function sqlite<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw toSqliteError(err);
+  }
+}
+
+/**
  * One lock per database file for the whole process. Two Db objects on the same file would otherwise
  * deadlock: SQLite's busy handler sleeps the only thread while the other connection's transaction
  * waits for that thread to continue.
@@ -73,14 +109,16 @@ class SqliteDb implements Db {
   private closed = false;
 
   constructor(readonly file: string, busyTimeoutMs: number, synchronous: 'normal' | 'full') {
-    this.conn = new Database(file);
+    this.conn = sqlite(() => new Database(file));
     this.lock = takeFileLock(file);
     try {
-      const mode = this.conn.pragma('journal_mode = WAL', { simple: true });
+      const mode = sqlite(() => this.conn.pragma('journal_mode = WAL', { simple: true }));
       if (mode !== 'wal') throw new Error(`SQLite could not switch ${file} to WAL mode (got ${String(mode)})`);
-      this.conn.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-      this.conn.pragma('foreign_keys = ON');
-      this.conn.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+      sqlite(() => {
+        this.conn.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+        this.conn.pragma('foreign_keys = ON');
+        this.conn.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+      });
     } catch (err) {
       this.conn.close();
       dropFileLock(file);
@@ -131,14 +169,14 @@ class SqliteDb implements Db {
     const release = await this.lock.acquire();
     try {
       this.assertOpen();
-      this.conn.exec('BEGIN IMMEDIATE');
+      this.command('BEGIN IMMEDIATE');
       const scope: Scope = { active: true, children: new Mutex(), seq: { n: 0 } };
       try {
         const result = await this.scope.run(scope, () => fn(this));
-        this.conn.exec('COMMIT');
+        this.command('COMMIT');
         return result;
       } catch (err) {
-        if (this.conn.open && this.conn.inTransaction) this.conn.exec('ROLLBACK');
+        if (this.conn.open && this.conn.inTransaction) this.command('ROLLBACK');
         throw err;
       } finally {
         scope.active = false;
@@ -151,12 +189,11 @@ class SqliteDb implements Db {
   async migrate(name: string, ddl: string | Record<Dialect, string>): Promise<void> {
     if (!name) throw new TypeError('migration name must not be empty');
     const sql = typeof ddl === 'string' ? ddl : ddl.sqlite;
-    await this.tx(async () => {
-      this.conn.exec(MIGRATIONS_DDL);
-      const done = this.conn.prepare('SELECT 1 FROM schema_migrations WHERE name = ?').get(name);
-      if (done) return;
-      this.conn.exec(sql);
-      this.conn.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString());
+    await this.tx(async (db) => {
+      await db.exec(MIGRATIONS_DDL);
+      if (await db.get('SELECT 1 AS done FROM schema_migrations WHERE name = $1', [name])) return;
+      await db.exec(sql);
+      await db.run('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [name, new Date().toISOString()]);
     });
   }
 
@@ -187,16 +224,16 @@ class SqliteDb implements Db {
   private async savepoint<T>(parent: Scope, fn: (db: Db) => Promise<T>): Promise<T> {
     return parent.children.run(async () => {
       const name = `sp_${++parent.seq.n}`;
-      this.conn.exec(`SAVEPOINT ${name}`);
+      this.command(`SAVEPOINT ${name}`);
       const scope: Scope = { active: true, children: new Mutex(), seq: parent.seq };
       try {
         const result = await this.scope.run(scope, () => fn(this));
-        this.conn.exec(`RELEASE ${name}`);
+        this.command(`RELEASE ${name}`);
         return result;
       } catch (err) {
         if (this.conn.open && this.conn.inTransaction) {
-          this.conn.exec(`ROLLBACK TO ${name}`);
-          this.conn.exec(`RELEASE ${name}`);
+          this.command(`ROLLBACK TO ${name}`);
+          this.command(`RELEASE ${name}`);
         }
         throw err;
       } finally {
@@ -217,12 +254,17 @@ class SqliteDb implements Db {
   private async use<T>(fn: () => T): Promise<T> {
     if (this.activeScope() || !this.lock.isLocked) {
       this.assertOpen();
-      return fn();
+      return sqlite(fn);
     }
     return this.lock.run(() => {
       this.assertOpen();
-      return fn();
+      return sqlite(fn);
     });
+  }
+
+  /** A transaction-control statement. */
+  private command(sql: string): void {
+    sqlite(() => this.conn.exec(sql));
   }
 
   private prepare(sql: string, params: Params | undefined): { stmt: Statement; args: unknown[] } {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openKvStore } from '../../storage/kv';
-import { openSqlite, SQLITE_FILENAME } from '../../storage/sqlite';
+import { openSqlite, SQLITE_FILENAME, SqliteError } from '../../storage/sqlite';
 
 describe('SQLite specifics', () => {
   let root: string;
@@ -69,6 +69,20 @@ describe('SQLite specifics', () => {
       expect(await reopened.all('SELECT id FROM t')).toEqual([{ id: 1 }]);
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('reports SQLite failures as real Errors with SQLite\'s code, whichever test file loaded the driver first', async () => {
+    const db = await openSqlite({ dataDir: root });
+    try {
+      await db.exec('CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p INTEGER REFERENCES p (id))');
+      const error = await db.run('INSERT INTO c (p) VALUES ($1)', [1]).then(() => undefined, (err: unknown) => err);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).toBeInstanceOf(SqliteError);
+      expect(error).toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY', message: 'FOREIGN KEY constraint failed' });
+      await expect(db.tx((tx) => tx.run('INSERT INTO nowhere VALUES (1)'))).rejects.toThrow(/no such table: nowhere/);
+    } finally {
+      await db.close();
     }
   });
 
