@@ -1,0 +1,148 @@
+// From ranked clauses to a verdict: what the policy says about the question, who approves or is told,
+// and which clauses (and sentences) say so.
+import type { Clause, Role, Verdict } from '../types';
+import type { ClauseSentence, ClauseTree } from '../tree';
+import { similarity } from '../diff';
+import type { Cues, QuestionCues } from './cues';
+import { bindsAsker, type Candidate } from './rank';
+
+export interface Decision {
+  verdict: Verdict;
+  roles: Role[];
+  /** Clauses in the order they should be cited, each with the sentence to quote. */
+  cited: { clause: Clause; sentence: ClauseSentence }[];
+}
+
+const PERMISSION_ROUTE = /原則|無断で|許可なく|許可を得ず/;
+/** Two clauses about the same act: a prohibition and, beside it, the permission that lifts it. */
+const SAME_ACT = 0.35;
+
+const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+function hasPermission(s: ClauseSentence): boolean {
+  return s.facts.grantors.length > 0;
+}
+
+/** The permission that lifts a prohibition: in the same clause (ただし…許可を得て) or a sibling clause. */
+function permissionRoute(tree: ClauseTree, c: Candidate): { clause: Clause; sentence: ClauseSentence } | null {
+  const sentences = tree.sentences(c.clause);
+  const i = sentences.indexOf(c.sentence);
+  const next = sentences[i + 1];
+  const own = sentences.filter(hasPermission);
+  if (own.length && (PERMISSION_ROUTE.test(c.sentence.text) || next?.text.startsWith('ただし'))) {
+    return { clause: c.clause, sentence: own[0]! };
+  }
+  // An explicit 「無断で」「許可なく」 says a permission route exists; a looser likeness then suffices.
+  const threshold = PERMISSION_ROUTE.test(c.sentence.text) ? SAME_ACT / 2 : SAME_ACT;
+  for (const sib of tree.siblings(c.clause)) {
+    const s = tree.sentences(sib).find(hasPermission);
+    if (s && similarity(compact(c.sentence.text), compact(s.text)) >= threshold) return { clause: sib, sentence: s };
+  }
+  return null;
+}
+
+/** Words that make a clause about a situation (an incident), not a standing rule. */
+const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害/;
+
+/** A sibling clause that makes the same act subject to permission (処分する者は…許可を得なければならない). */
+function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; sentence: ClauseSentence } | null {
+  for (const sib of tree.siblings(c.clause)) {
+    const s = tree.sentences(sib).find(hasPermission);
+    if (s && s.facts.actor === c.sentence.facts.actor && similarity(compact(c.sentence.text), compact(s.text)) >= SAME_ACT) {
+      return { clause: sib, sentence: s };
+    }
+  }
+  return null;
+}
+
+/** Conditions that limit this sentence's prohibition and that the question denies. */
+function liftedBy(s: ClauseSentence, cues: QuestionCues, lexicon: Cues): boolean {
+  return lexicon.conditionsIn(s.text).some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
+}
+
+function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boolean {
+  return lexicon.conditionsIn(clause.text).some((c) => !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
+}
+
+export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Decision {
+  const primary = ranked[0]!;
+  const top = ranked.slice(0, 3);
+  const lead: { clause: Clause; sentence: ClauseSentence }[] = [];
+  let verdict: Verdict;
+  let roles: Role[] = [];
+
+  const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
+  const reporter = ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
+  const s = primary.sentence.facts;
+  // The immediate duty for what happened (LANケーブルを抜く) comes before whom to tell, when that is asked.
+  const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
+  const permissionSentence = tree.sentences(primary.clause).find(hasPermission);
+
+  if ((cues.incident || cues.askReport) && reportOf(primary).length) {
+    verdict = 'must_report';
+    roles = reportOf(primary);
+    lead.push(primary);
+  } else if (reporter && (cues.askReport || (cues.incident && !immediateDuty))) {
+    verdict = 'must_report';
+    roles = reportOf(reporter);
+    lead.push(reporter, primary);
+  } else if (hasPermission(primary.sentence) && !s.modalities.includes('prohibition')) {
+    verdict = 'needs_permission';
+    roles = [...s.grantors];
+    lead.push(primary);
+  } else if (s.modalities.includes('prohibition')) {
+    const route = permissionRoute(tree, primary);
+    if (liftedBy(primary.sentence, cues, lexicon)) {
+      verdict = 'allowed';
+      lead.push(primary);
+    } else if (route) {
+      verdict = 'needs_permission';
+      roles = [...route.sentence.facts.grantors];
+      lead.push(primary, route);
+    } else {
+      verdict = 'prohibited';
+      lead.push(primary);
+    }
+  } else if (s.modalities.includes('exception') && !s.modalities.includes('obligation')) {
+    verdict = 'allowed';
+    lead.push(primary);
+  } else if ((cues.mayI || cues.askPermission) && permissionSentence) {
+    // The clause's rule is a duty, but the act asked about is the one it makes subject to permission.
+    verdict = 'needs_permission';
+    roles = [...permissionSentence.facts.grantors];
+    lead.push({ clause: primary.clause, sentence: permissionSentence });
+  } else if ((cues.mayI || cues.askPermission) && (siblingPermission(tree, primary) ?? null)) {
+    const sib = siblingPermission(tree, primary)!;
+    verdict = 'needs_permission';
+    roles = [...sib.sentence.facts.grantors];
+    lead.push(sib, primary);
+  } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker, true)) {
+    verdict = 'must_report';
+    roles = [...s.reportTo];
+    lead.push(primary);
+  } else if (s.modalities.includes('obligation') || s.modalities.includes('report')) {
+    verdict = 'required';
+    lead.push(primary);
+  } else {
+    verdict = 'allowed';
+    lead.push(primary);
+  }
+
+  // Permission from several clauses about the same situation (e.g. a private PC used outside the office
+  // needs both 7(1)ア(ウ)d and 7(1)ア(エ)b): add the grantors of close runners-up that bind the asker.
+  if (verdict === 'needs_permission' && !cues.alreadyPermitted) {
+    for (const c of top.slice(1)) {
+      if (c.score < primary.score * 0.8 || conditionDenied(c.clause, cues, lexicon)) continue;
+      if (!bindsAsker(c.sentence.facts.actor, cues.asker) || !hasPermission(c.sentence)) continue;
+      if (c.sentence.facts.modalities.includes('prohibition')) continue;
+      for (const g of c.sentence.facts.grantors) if (!roles.includes(g)) roles.push(g);
+      lead.push(c);
+    }
+  }
+
+  const cited: Decision['cited'] = [];
+  for (const c of [...lead, ...ranked]) {
+    if (!cited.some((x) => x.clause.label === c.clause.label)) cited.push({ clause: c.clause, sentence: c.sentence });
+  }
+  return { verdict, roles, cited: cited.slice(0, 5) };
+}

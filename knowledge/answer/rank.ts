@@ -1,0 +1,119 @@
+// Re-ranks retrieved clauses for the person asking: clauses that bind them, that match what they say
+// happened or what they ask for, and whose conditions fit the question. Also picks each clause's sentence
+// that answers best.
+import type { Clause, Retrieved, Role } from '../types';
+import type { ClauseSentence, ClauseTree } from '../tree';
+import type { Query } from '../retrieve/index';
+import type { Tokenizer } from '../retrieve/tokenize';
+import type { Cues, QuestionCues } from './cues';
+
+export interface Candidate {
+  clause: Clause;
+  /** Retrieval score after the priors below. */
+  score: number;
+  retrieval: number;
+  /** The sentence of the clause that best matches the question. */
+  sentence: ClauseSentence;
+}
+
+export const STAFF = '職員等';
+
+/**
+ * Whether a clause's actor is someone the asker answers for. An impersonal clause binds everyone, except
+ * for reporting duties, which always name who reports (`strict`).
+ */
+export function bindsAsker(actor: Role | null, asker: Role | null, strict = false): boolean {
+  if (actor === null) return !strict;
+  if (asker) return actor === asker || actor === STAFF;
+  return actor === STAFF;
+}
+
+function actorFactor(clause: Clause, asker: Role | null): number {
+  const actor = clause.facts.actor;
+  if (asker && actor === asker) return 1.15;
+  if (actor === STAFF) return asker ? 0.9 : 1;
+  if (actor === null) return 0.95;
+  // A role's duty to obtain permission is often what a member of staff is asking about on its behalf.
+  return clause.facts.grantors.length ? 0.9 : 0.75;
+}
+
+/** A clause about what to do when something has happened (紛失した場合, 感染が疑われる場合 …). */
+const SITUATION = /(?:紛失|感染|流出|漏えい|誤送信|発見|認知|盗難|乗っ取り|侵害|違反)[^。]{0,16}(?:場合|おそれ|次第)/;
+
+function conditionFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): number {
+  let f = 1;
+  // A condition in a heading (住民等外部からの…報告, 支給以外の…業務利用) governs every clause under it.
+  for (const cond of lexicon.conditionsIn(`${clause.headings.join('\n')}\n${clause.text}`)) {
+    const state = cues.condition(cond);
+    if (state === 'asserted') f *= 1.15;
+    else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) f *= 0.6;
+    else if (state === null && lexicon.demotedWhenAbsent(cond)) f *= 0.8;
+  }
+  return f;
+}
+
+function modalityFactor(clause: Clause, cues: QuestionCues): number {
+  const f = clause.facts;
+  let m = 1;
+  if ((cues.incident || cues.askReport) && f.reportTo.length && bindsAsker(f.actor, cues.asker, true)) m *= cues.askReport ? 1.35 : 1.25;
+  if (cues.incident && SITUATION.test(clause.text)) m *= 1.2;
+  if (cues.askPermission && f.grantors.length) m *= 1.25;
+  if (cues.mayI && (f.grantors.length || f.modalities.includes('prohibition'))) m *= 1.15;
+  // Definitions and the organisation chart (「…を…とする」) say who is who, not what may be done.
+  if (f.modalities.length === 0) m *= 0.7;
+  return m;
+}
+
+/** How well a sentence matches the query: the summed weight × idf of the query terms it contains. */
+function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): number {
+  const have = new Set(tokenizer.terms(sentence));
+  let s = 0;
+  const seen = new Set<string>();
+  for (const q of query.terms) {
+    if (seen.has(q.term) || !have.has(q.term)) continue;
+    seen.add(q.term);
+    s += q.weight * idf(q.term);
+  }
+  return s;
+}
+
+export function bestSentence(
+  tree: ClauseTree,
+  clause: Clause,
+  query: Query,
+  cues: QuestionCues,
+  lexicon: Cues,
+  idf: (t: string) => number,
+  tokenizer: Tokenizer,
+): ClauseSentence {
+  const sentences = tree.sentences(clause);
+  let best = sentences[0]!;
+  let bestScore = -1;
+  for (const s of sentences) {
+    let score = sentenceMatch(s.text, query, idf, tokenizer);
+    for (const cond of lexicon.conditionsIn(s.text)) if (cues.condition(cond) === 'asserted') score *= 1.5;
+    // "May I …?" is answered by what the policy forbids or makes subject to permission.
+    if (cues.mayI && (s.facts.grantors.length || s.facts.modalities.includes('prohibition'))) score *= 1.3;
+    if (score > bestScore + 1e-9) [best, bestScore] = [s, score];
+  }
+  return best;
+}
+
+export function rank(
+  tree: ClauseTree,
+  retrieved: Retrieved[],
+  query: Query,
+  cues: QuestionCues,
+  lexicon: Cues,
+  idf: (t: string) => number,
+  tokenizer: Tokenizer,
+): Candidate[] {
+  return retrieved
+    .map(({ clause, score }) => ({
+      clause,
+      retrieval: score,
+      score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, cues, lexicon) * modalityFactor(clause, cues),
+      sentence: bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer),
+    }))
+    .sort((a, b) => b.score - a.score);
+}

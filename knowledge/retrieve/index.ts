@@ -1,0 +1,111 @@
+// Clause retrieval: BM25 over the clause tree, with questions expanded through the thesaurus.
+import type { Clause, Retrieved } from '../types';
+import type { ClauseTree } from '../tree';
+import { Bm25, type Doc, type QueryTerm } from './bm25';
+import type { Expansion, Thesaurus } from './thesaurus';
+import { normalizeQuery, tinySegmenterTokenizer, type Tokenizer } from './tokenize';
+
+export interface RetrievalWeights {
+  title: number;
+  headings: number;
+  /** Chapters 1 and 2 state principles; the rules a question asks about are in 第3章. */
+  principles: number;
+  expansion: number;
+  bigram: number;
+  /** An expanded policy term counts at most this many bigrams' worth (電磁的記録媒体 has six). */
+  maxBigramsPerTerm: number;
+}
+
+export const DEFAULT_WEIGHTS: RetrievalWeights = { title: 0.8, headings: 0.3, principles: 0.6, expansion: 0.8, bigram: 0.5, maxBigramsPerTerm: 3 };
+
+export interface Query {
+  normalized: string;
+  /** The question without its context spans: what it is about. */
+  subject: string;
+  terms: QueryTerm[];
+  /** Thesaurus entries the question called for. */
+  expansions: Expansion[];
+}
+
+export class ClauseIndex {
+  private readonly bm25: Bm25;
+  private readonly lastChapter: number;
+
+  constructor(
+    private readonly tree: ClauseTree,
+    private readonly thesaurus: Thesaurus,
+    private readonly weights: RetrievalWeights = DEFAULT_WEIGHTS,
+    readonly tokenizer: Tokenizer = tinySegmenterTokenizer(),
+  ) {
+    const terms = (t: string) => tokenizer.terms(t);
+    const docs: Doc[] = [];
+    for (const c of tree.clauses) {
+      if (!c.text) continue;
+      const inherited = c.headings.slice(1, c.title ? -1 : undefined).join(' ');
+      docs.push({
+        id: c.label,
+        fields: [
+          { terms: terms(c.text), weight: 1 },
+          { terms: terms(c.title), weight: weights.title },
+          { terms: terms(inherited), weight: weights.headings },
+        ],
+      });
+    }
+    this.bm25 = new Bm25(docs);
+    this.lastChapter = Math.max(...tree.clauses.map((c) => c.chapter));
+  }
+
+  /**
+   * The search terms of a question. Spans listed in `context` (e.g. someone else's words quoted in the
+   * question) count half.
+   */
+  query(question: string, context: string[] = []): Query {
+    const normalized = normalizeQuery(question);
+    const terms = (t: string) => this.tokenizer.terms(t);
+    const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
+    let main = normalized;
+    for (const span of context) main = main.replace(span, ' ');
+    const out: QueryTerm[] = [
+      ...terms(main).map((t) => ({ term: t, weight: weightOf(t, 1) })),
+      ...context.flatMap((span) => terms(span).map((t) => ({ term: t, weight: weightOf(t, 0.5) }))),
+    ];
+    const expansions: Expansion[] = [];
+    const expand = (text: string, factor: number) => {
+      for (const e of this.thesaurus.expand(text)) {
+        expansions.push(e);
+        for (const phrase of e.terms) {
+          const ts = terms(phrase);
+          // A long policy term (電磁的記録媒体) must not outweigh a short one through its many bigrams.
+          const grams = ts.filter((t) => t.startsWith('#')).length;
+          const share = grams > this.weights.maxBigramsPerTerm ? this.weights.maxBigramsPerTerm / grams : 1;
+          for (const t of ts) {
+            out.push({ term: t, weight: weightOf(t, e.weight * this.weights.expansion * factor) * (t.startsWith('#') ? share : 1) });
+          }
+        }
+      }
+    };
+    expand(main, 1);
+    for (const span of context) expand(span, 0.5);
+    return { normalized, subject: main, terms: out, expansions };
+  }
+
+  search(query: Query, k = 10): Retrieved[] {
+    const hits = this.bm25.search(query.terms).map(({ id, score }) => {
+      const clause = this.tree.get(id)!;
+      return { clause, score: clause.chapter < this.lastChapter ? score * this.weights.principles : score };
+    });
+    return hits.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
+  idf(term: string): number {
+    return this.bm25.idf(term);
+  }
+
+  get size(): number {
+    return this.bm25.size;
+  }
+
+  clause(label: string): Clause | undefined {
+    return this.tree.get(label);
+  }
+}
