@@ -1,5 +1,6 @@
 import { DirectoryError, parseDirectory } from '../../approvals/directory-load';
-import { POLICY_ROLE_NAMES } from '../../approvals/policy-roles';
+import { POLICY_ROLE_NAMES, policyRoleNames } from '../../approvals/policy-roles';
+import { loadKnowledgeEngine } from '../../knowledge/engine';
 import { sampleDirectory, USERS } from './helpers';
 
 function problemsOf(text: string) {
@@ -34,10 +35,17 @@ describe('sample directory', () => {
 
   it('warns about the policy roles nobody holds, without failing', () => {
     const unheld = dir.unheldRoles(POLICY_ROLE_NAMES);
-    expect(unheld.sort()).toEqual(['副CISO', '情報システム管理者', '情報セキュリティ管理者'].sort());
+    expect(unheld.sort()).toEqual(['副CISO', '情報システム管理者', '情報セキュリティ管理者', '最高情報セキュリティアドバイザー', 'データ保護管理者'].sort());
     const warnings = dir.warnings(POLICY_ROLE_NAMES);
     expect(warnings.filter((w) => w.code === 'role-unheld').map((w) => w.role).sort()).toEqual(unheld.sort());
     expect(warnings.some((w) => w.code === 'role-not-in-policy')).toBe(false);
+  });
+
+  it('takes the role names from the knowledge engine\'s clause tree; the fallback list names the same roles', () => {
+    const fromPolicy = policyRoleNames(loadKnowledgeEngine().clauses);
+    expect(new Set(fromPolicy)).toEqual(new Set(POLICY_ROLE_NAMES));
+    expect(dir.unheldRoles(fromPolicy)).toEqual(expect.arrayContaining(['情報セキュリティ管理者', 'データ保護管理者']));
+    expect(dir.unheldRoles(fromPolicy)).not.toContain('データ取扱責任者');
   });
 
   it('has a stable content hash that ignores formatting', () => {
