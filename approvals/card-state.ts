@@ -5,6 +5,8 @@ import {
   actorIs,
   actorIsRequester,
   KIND_LABELS,
+  canView,
+  participantsOf,
   recipientsOf,
   stateLabel,
   type ActorRecord,
@@ -68,6 +70,11 @@ export interface CardState {
   followUps: (StampView & { kind: string })[];
   cancelled?: StampView;
   expired?: StampView;
+  /**
+   * True when the viewer is neither the requester nor a recipient or observer (a forwarded card): details,
+   * question and comments are left out.
+   */
+  restricted: boolean;
   /** Routing reasons, one sentence each, for the card. */
   notices: string[];
   viewer: { isRequester: boolean; isRecipient: boolean; actions: ActionType[] };
@@ -87,7 +94,13 @@ function stampView(s: Stamp | undefined): StampView | undefined {
 export function cardState(rec: RequestRecord, viewer: ActorRecord): CardState {
   const recipients = recipientsOf(rec);
   const open = openTasksFor(rec, viewer);
-  const refresh = [rec.requester.userId, ...recipients.map((p) => p.aadObjectId ?? p.personId)];
+  const refresh = [rec.requester.userId, ...participantsOf(rec).map((p) => p.aadObjectId ?? p.personId)];
+  const restricted = !canView(viewer, rec);
+  const sv = (s: Stamp | undefined) => {
+    const v = stampView(s);
+    if (v && restricted) delete v.comment;
+    return v;
+  };
   const card: CardState = {
     requestId: rec.id,
     shortId: rec.id.slice(0, 8).toUpperCase(),
@@ -106,13 +119,13 @@ export function cardState(rec: RequestRecord, viewer: ActorRecord): CardState {
     createdAt: rec.createdAt,
     updatedAt: rec.updatedAt,
     clauses: rec.clauses,
-    details: rec.details,
+    details: restricted ? {} : rec.details,
     assignments: rec.assignments.map((a) => ({
       role: a.role,
       assignedRole: a.assignedRole,
       holders: a.holders.map((h) => h.name),
       ...(a.reason ? { reason: a.reason.text } : {}),
-      ...(a.decision ? { decision: { ...stampView(a.decision)!, outcome: a.decision.outcome } } : {}),
+      ...(a.decision ? { decision: { ...sv(a.decision)!, outcome: a.decision.outcome } } : {}),
     })),
     tasks: rec.tasks.map((t) => ({
       id: t.id,
@@ -122,10 +135,11 @@ export function cardState(rec: RequestRecord, viewer: ActorRecord): CardState {
       roles: [...new Set(t.assignments.map((a) => a.assignedRole))],
       holders: t.holders.map((h) => h.name),
       actionable: isOpen(rec) && open.includes(t),
-      ...(t.done ? { done: { ...stampView(t.done)!, ...(t.done.incident !== undefined ? { incident: t.done.incident } : {}) } } : {}),
+      ...(t.done ? { done: { ...sv(t.done)!, ...(t.done.incident !== undefined ? { incident: t.done.incident } : {}) } } : {}),
     })),
-    followUps: (rec.followUps ?? []).map((f) => ({ ...stampView(f)!, kind: f.kind })),
+    followUps: (rec.followUps ?? []).map((f) => ({ ...sv(f)!, kind: f.kind })),
     escalations: rec.escalations.map((e) => ({ level: e.level, role: e.role, at: e.at })),
+    restricted,
     notices: [...new Set([...rec.assignments, ...rec.tasks.flatMap((t) => t.assignments)].flatMap((a) => (a.reason ? [a.reason.text] : [])))],
     viewer: {
       isRequester: actorIsRequester(viewer, rec),
@@ -135,10 +149,10 @@ export function cardState(rec: RequestRecord, viewer: ActorRecord): CardState {
     refreshUserIds: [...new Set(refresh)].slice(0, 60),
   };
   if (rec.period) card.period = rec.period;
-  if (rec.question) card.question = rec.question;
-  if (rec.decision) card.decision = { ...stampView(rec.decision)!, outcome: rec.decision.outcome };
+  if (rec.question && !restricted) card.question = rec.question;
+  if (rec.decision) card.decision = { ...sv(rec.decision)!, outcome: rec.decision.outcome };
   for (const key of ['acknowledged', 'closed', 'returned', 'cancelled', 'expired'] as const) {
-    const v = stampView(rec[key]);
+    const v = sv(rec[key]);
     if (v) card[key] = v;
   }
   if (rec.returned?.on && card.returned) card.returned.on = rec.returned.on;

@@ -2,8 +2,7 @@
 // the audit entry and the notifications it causes. Either all of it is stored or none of it.
 import type { Db } from '../storage/types';
 import { appendAudit } from './audit';
-import type { PersonRef } from './directory';
-import { recipientsOf, type RequestRecord } from './model';
+import { participantsOf, type RequestRecord } from './model';
 import type { Notification, NotificationDraft } from './notification';
 import { enqueueNotifications } from './outbox';
 import { insertEvent, insertParticipants, insertRequest, updateRequest, type StoredRequest, type Timers } from './request-store';
@@ -17,8 +16,6 @@ export interface Change {
   event: EventDraft;
   notify: readonly NotificationDraft[];
   at: string;
-  /** People who newly receive the request (escalation). */
-  newParticipants?: readonly PersonRef[];
 }
 
 /** False when the row changed since `prev` was read (nothing written; the caller re-reads and retries). */
@@ -26,12 +23,14 @@ export async function writeChange(tx: Db, c: Change): Promise<{ ok: true; notifi
   let seq = 1;
   if (!c.prev) {
     await insertRequest(tx, c.record, c.timers);
-    await insertParticipants(tx, c.record.id, recipientsOf(c.record));
+    await insertParticipants(tx, c.record.id, participantsOf(c.record));
   } else {
     if (!(await updateRequest(tx, c.prev, c.record, c.timers, 1))) return { ok: false };
     seq = c.prev.eventCount + 1;
+    const before = new Set(participantsOf(c.prev.record).map((p) => p.personId));
+    const added = participantsOf(c.record).filter((p) => !before.has(p.personId));
+    if (added.length > 0) await insertParticipants(tx, c.record.id, added);
   }
-  if (c.newParticipants?.length) await insertParticipants(tx, c.record.id, c.newParticipants);
   await insertEvent(tx, c.record, seq, c.event, c.at);
   await appendAudit(tx, {
     kind: `request.${c.event.type}`,

@@ -90,6 +90,8 @@ export interface RequestRecord {
   assignments: AssignmentRecord[];
   tasks: TaskRecord[];
   escalations: EscalationRecord[];
+  /** People told about the request who do not act on it (the CISO when the CSIRT reports an incident). */
+  observers?: PersonRef[];
   createdAt: string;
   updatedAt: string;
   /** The final approval or rejection. */
@@ -135,6 +137,18 @@ export function recipientsOf(rec: RequestRecord): PersonRef[] {
   rec.assignments.forEach((a) => add(a.holders));
   rec.tasks.forEach((t) => add(t.holders));
   rec.escalations.forEach((e) => add(e.holders));
+  return [...seen.values()];
+}
+
+/** Everyone who may see the request's card in full: the requester, its recipients and its observers. */
+export function canView(actor: ActorRecord, rec: RequestRecord): boolean {
+  return actorIsRequester(actor, rec) || [...recipientsOf(rec), ...(rec.observers ?? [])].some((p) => actorIs(actor, p));
+}
+
+/** Recipients and observers, once each (the participants stored for queries). */
+export function participantsOf(rec: RequestRecord): PersonRef[] {
+  const seen = new Map<string, PersonRef>();
+  for (const p of [...recipientsOf(rec), ...(rec.observers ?? [])]) if (!seen.has(p.personId)) seen.set(p.personId, p);
   return [...seen.values()];
 }
 

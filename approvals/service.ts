@@ -8,7 +8,7 @@ import { canonicalJson } from './canonical-json';
 import { cardState, type CardState } from './card-state';
 import { workflowConfig, type WorkflowConfig, type WorkflowConfigInput } from './config';
 import { personRef, type Directory } from './directory';
-import { followUpRequestSchema, parseComment, parseDraft, refSchema, taskRequestSchema } from './draft';
+import { DraftError, followUpRequestSchema, parseComment, parseDraft, refSchema, taskRequestSchema } from './draft';
 import { writeChange } from './journal';
 import { silentLogger, type ApprovalsLogger } from './log';
 import { sweep, type SweepResult } from './sweep';
@@ -157,6 +157,8 @@ export class Approvals {
     }
     const at = this.now();
     const now = at.toISOString();
+    if (draft.period && periodEndMs(draft.period.until) <= at.getTime())
+      throw new DraftError([{ path: 'period.until', message: '期間がすでに終わっています' }]);
     const requester = requesterInfo(this.dir, draft.requester);
     const chain = this.config.escalationChain;
     const assignments = route(this.dir, requester, draft.roles, chain);

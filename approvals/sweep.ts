@@ -131,7 +131,7 @@ async function doEscalate(ctx: SweepContext, tx: Db, stored: StoredRequest, now:
     const text = `【至急】${KIND_LABELS[rec.kind]}「${rec.title}」が${waited(rec, now)}以上確認されていません。${role}として至急ご確認ください。`;
     const notify = fresh.map((p) => ({ type: 'escalation' as const, recipient: toPerson(p), text }));
     const event = { type: 'escalated' as const, data: { level, role, people: fresh.map((p) => p.personId) } };
-    const w = await writeChange(tx, { prev: stored, record, timers, event, notify, at, newParticipants: fresh });
+    const w = await writeChange(tx, { prev: stored, record, timers, event, notify, at });
     return w.ok ? true : 'retry';
   }
   // Nobody further up: stop escalating (the timer alone changes; no event).

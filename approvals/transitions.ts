@@ -212,7 +212,10 @@ export function apply(rec: RequestRecord, action: Action, actor: ActorRecord, ct
         { type: 'evaluated', recipient: toRequester(rec), text: `${what}について、CSIRT が状況を確認しました。` },
       ];
       if (action.incident) {
-        for (const p of ctx.resolveRole('CISO'))
+        const ciso = ctx.resolveRole('CISO').filter((p) => !actorIs(actor, p));
+        const seen = new Set((rec.observers ?? []).map((p) => p.personId));
+        record.observers = [...(rec.observers ?? []), ...ciso.filter((p) => !seen.has(p.personId))];
+        for (const p of ciso)
           notify.push({
             type: 'incident',
             recipient: toPerson(p),

@@ -148,8 +148,24 @@ describe.each(TEST_DIALECTS)('approvals workflow on %s', (dialect) => {
       ['evaluated', 'alex'],
       ['incident', 'isaiah'],
     ]);
+    const ciso = await ap.card(res.requestId, USERS.isaiah);
+    expect(ciso).toMatchObject({ restricted: false, details: { device: '業務用PC PC-0456' }, viewer: { actions: [] } });
+    expect(ciso?.refreshUserIds).toContain(USERS.isaiah.userId);
+    expect(await ap.listWaiting(USERS.isaiah)).toEqual([]);
     const close = await ap.close({ requestId: res.requestId, actor: USERS.lynne, version: 2 });
     expect(close.outcome).toBe('applied');
+  });
+
+  it('shows a forwarded card to an outsider without its details and comments', async () => {
+    const ap = await openApprovals(t().db, clock);
+    const { requestId } = await ap.submit({ ...carryOut(), question: '研修でPCを使えますか' });
+    await ap.decide({ requestId, actor: USERS.megan, version: 1, decision: 'approve', comment: '内部のコメント' });
+    const outsider = await ap.card(requestId, USERS.stranger);
+    expect(outsider).toMatchObject({ restricted: true, details: {}, state: 'approved', viewer: { actions: [] } });
+    expect(outsider?.question).toBeUndefined();
+    expect(outsider?.decision?.comment).toBeUndefined();
+    const own = await ap.card(requestId, USERS.alex);
+    expect(own).toMatchObject({ restricted: false, question: '研修でPCを使えますか', decision: { comment: '内部のコメント' } });
   });
 
   it('申請状況: own requests, and the ones waiting for an approver', async () => {
