@@ -7,7 +7,7 @@ import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Docum
 import type { z } from 'zod';
 import { canonicalJson } from './canonical-json';
 import { Directory } from './directory';
-import { directorySchema, type DirectoryData } from './directory-schema';
+import { directorySchema } from './directory-schema';
 
 export interface DirectoryProblem {
   /** 1-based line in the file (0 when unknown). */
@@ -60,45 +60,59 @@ export function parseDirectory(text: string, source = 'directory'): Directory {
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
   const parsed = directorySchema.safeParse(raw);
-  if (!parsed.success) throw new DirectoryError(source, parsed.error.issues.map((i) => zodProblem(doc, lc, raw, i)));
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => zodProblem(doc, lc, raw, i))),
+    ...crossCheck(raw).map(({ path, message }) => problem(doc, lc, raw, path, message)),
+  ].sort((a, b) => a.line - b.line || a.column - b.column);
+  if (!parsed.success || problems.length > 0) throw new DirectoryError(source, problems);
   const data = parsed.data;
-  const problems = crossCheck(data).map(({ path, message }) => problem(doc, lc, raw, path, message));
-  if (problems.length > 0) throw new DirectoryError(source, problems);
   const hash = createHash('sha256').update(canonicalJson(data)).digest('hex');
   return new Directory(data, hash, source);
 }
 
 type Path = (string | number)[];
 
-function crossCheck(data: DirectoryData): { path: Path; message: string }[] {
+/** Cross-references, checked on the raw data so they are reported together with the schema errors. */
+function crossCheck(raw: unknown): { path: Path; message: string }[] {
   const out: { path: Path; message: string }[] = [];
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const root = obj(raw);
   const personIds = new Set<string>();
   const aadIds = new Map<string, string>();
   const deptIds = new Set<string>();
-  data.departments.forEach((d, i) => {
-    if (deptIds.has(d.id)) out.push({ path: ['departments', i, 'id'], message: `部署 id「${d.id}」が重複しています` });
-    deptIds.add(d.id);
+  list(root.departments).forEach((d, i) => {
+    const id = str(obj(d).id);
+    if (id === undefined) return;
+    if (deptIds.has(id)) out.push({ path: ['departments', i, 'id'], message: `部署 id「${id}」が重複しています` });
+    deptIds.add(id);
   });
-  data.people.forEach((p, i) => {
-    if (personIds.has(p.id)) out.push({ path: ['people', i, 'id'], message: `職員 id「${p.id}」が重複しています` });
-    personIds.add(p.id);
-    if (p.aadObjectId) {
-      const key = p.aadObjectId.toLowerCase();
-      const other = aadIds.get(key);
-      if (other) out.push({ path: ['people', i, 'aadObjectId'], message: `aadObjectId が職員 ${other} と重複しています` });
-      else aadIds.set(key, p.id);
+  list(root.people).forEach((p, i) => {
+    const person = obj(p);
+    const id = str(person.id);
+    if (id !== undefined) {
+      if (personIds.has(id)) out.push({ path: ['people', i, 'id'], message: `職員 id「${id}」が重複しています` });
+      personIds.add(id);
     }
-    if (!deptIds.has(p.department))
-      out.push({ path: ['people', i, 'department'], message: `部署「${p.department}」は departments に定義されていません` });
+    const aad = str(person.aadObjectId);
+    if (aad !== undefined) {
+      const other = aadIds.get(aad.toLowerCase());
+      if (other !== undefined) out.push({ path: ['people', i, 'aadObjectId'], message: `aadObjectId が職員 ${other} と重複しています` });
+      else aadIds.set(aad.toLowerCase(), id ?? `people[${i}]`);
+    }
+    const dept = str(person.department);
+    if (dept !== undefined && !deptIds.has(dept))
+      out.push({ path: ['people', i, 'department'], message: `部署「${dept}」は departments に定義されていません` });
   });
-  const checkHolders = (ids: string[], base: Path) =>
-    ids.forEach((id, j) => {
-      if (!personIds.has(id)) out.push({ path: [...base, j], message: `担当者「${id}」は people に定義されていません` });
+  const checkHolders = (ids: unknown, base: Path) =>
+    list(ids).forEach((id, j) => {
+      if (typeof id === 'string' && !personIds.has(id)) out.push({ path: [...base, j], message: `担当者「${id}」は people に定義されていません` });
     });
-  data.departments.forEach((d, i) => {
-    for (const [role, ids] of Object.entries(d.roles)) checkHolders(ids, ['departments', i, 'roles', role]);
+  list(root.departments).forEach((d, i) => {
+    for (const [role, ids] of Object.entries(obj(obj(d).roles))) checkHolders(ids, ['departments', i, 'roles', role]);
   });
-  for (const [role, ids] of Object.entries(data.roles)) checkHolders(ids, ['roles', role]);
+  for (const [role, ids] of Object.entries(obj(root.roles))) checkHolders(ids, ['roles', role]);
   return out;
 }
 

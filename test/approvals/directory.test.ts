@@ -87,6 +87,16 @@ describe('directory validation', () => {
     expect(unknown).toMatchObject({ line: 3, subject: '職員 sato' });
   });
 
+  it('reports schema errors and broken references together, in line order', () => {
+    const problems = problemsOf(['people:', '  - id: kato', '    nme: 加藤', '    department: somu', 'departments: []', 'roles:', '  CISO: [director]'].join('\n'));
+    expect(problems.map((p) => [p.line, p.subject])).toEqual([
+      [2, '職員 kato'],
+      [3, '職員 kato'],
+      [4, '職員 kato'],
+      [7, '役割「CISO」'],
+    ]);
+  });
+
   it('refuses duplicate ids and aadObjectIds', () => {
     const problems = problemsOf(
       [
