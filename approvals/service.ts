@@ -150,7 +150,9 @@ export class Approvals {
    */
   async submit(input: RequestDraft, opts: { ref?: string } = {}): Promise<SubmitResult> {
     const draft = parseDraft(input);
-    const ref = opts.ref === undefined ? undefined : refSchema.parse(opts.ref);
+    const parsedRef = opts.ref === undefined ? undefined : refSchema.safeParse(opts.ref);
+    if (parsedRef && !parsedRef.success) throw new DraftError([{ path: 'ref', message: 'ref は1〜200文字にしてください' }]);
+    const ref = parsedRef?.data;
     if (ref) {
       const existing = await this.submitted(ref, draft);
       if (existing) return existing;

@@ -151,11 +151,13 @@ describe.each(TEST_DIALECTS)('outbox on %s', (dialect) => {
         req.on('end', () => {
           if (failures > 0) {
             failures--;
-            res.writeHead(503).end('busy');
+            res.statusCode = 503; // (not writeHead(...).end: restify, loaded by other suites in this worker, patches writeHead)
+            res.end('busy');
             return;
           }
           received.push(JSON.parse(body));
-          res.writeHead(201).end('{}');
+          res.statusCode = 201;
+          res.end('{}');
         });
       });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
