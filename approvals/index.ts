@@ -29,3 +29,4 @@ export { STATE_LABELS, KIND_LABELS, type RequestRecord, type RequestState } from
 export type { ActionType } from './transitions';
 export { migrateApprovals } from './schema';
 export type { ApprovalsLogger } from './log';
+export { draftFromAnswer, requestOffer, answerRequestFormSchema, type AnswerRequestForm } from './from-answer';
