@@ -4,7 +4,7 @@ import type { Clause, Role, Verdict } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
 import type { Cues, QuestionCues } from './cues';
-import { bindsAsker, SITUATION, type Candidate } from './rank';
+import { bindsAsker, SITUATION, STAFF, type Candidate } from './rank';
 
 export interface Decision {
   verdict: Verdict;
@@ -19,8 +19,13 @@ const SAME_ACT = 0.35;
 
 const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
+/** Approvers the person says they already have (set for the question being decided). */
+let held = '';
+
+/** A permission rule, unless its approvers are ones the person already has. */
 function hasPermission(s: ClauseSentence): boolean {
-  return s.facts.grantors.length > 0;
+  const g = s.facts.grantors;
+  return g.length > 0 && !(held && g.every((r) => held.includes(r.normalize('NFKC').toLowerCase())));
 }
 
 /** The permission that lifts a prohibition: in the same clause (ただし…許可を得て) or a sibling clause. */
@@ -102,6 +107,7 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
 }
 
 export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Decision {
+  held = cues.heldPermission;
   // A permission already held does not answer the question; the next rule does.
   const usable = ranked.filter((c) => !alreadyHeld(c, cues));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
@@ -153,6 +159,10 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
       verdict = 'needs_permission';
       roles = [...route.sentence.facts.grantors];
       lead.push(primary, route);
+    } else if (s.imposed && cues.asker && s.actor !== STAFF) {
+      // 「…できないようにしなければならない」 asked by the one who must set it up: a duty for them.
+      verdict = 'required';
+      lead.push(primary);
     } else {
       verdict = 'prohibited';
       lead.push(primary);
