@@ -121,7 +121,10 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   let roles: Role[] = [];
 
   const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
-  const reporter = ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
+  // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
+  const reporter =
+    (cues.asker ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === cues.asker) : undefined) ??
+    ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
   const s = primary.sentence.facts;
   // The immediate duty for what happened (LANケーブルを抜く) comes before whom to tell, when that is asked.
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
@@ -138,7 +141,7 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     // The rule is limited to what the question rules out (機密性2以上 for information already published).
     verdict = 'allowed';
     lead.push(primary);
-  } else if ((cues.incident || cues.askReport) && reportOf(primary).length) {
+  } else if ((cues.incident || cues.askReport) && reportOf(primary).length && (!reporter || reporter === primary || primary.clause.facts.actor === cues.asker)) {
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);
