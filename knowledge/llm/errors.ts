@@ -7,6 +7,7 @@ import {
   APIUserAbortError,
   ContentFilterFinishReasonError,
   LengthFinishReasonError,
+  OpenAIError,
 } from 'openai/error';
 import { ZodError } from 'zod';
 
@@ -30,7 +31,14 @@ export interface CallState {
   callerAborted: boolean;
 }
 
-export function classifyError(err: unknown, state: CallState): { reason: CallFailure; status?: number } {
+/** The streaming helper wraps foreign errors (zod, JSON) in a plain OpenAIError with a cause. */
+function unwrap(err: unknown): unknown {
+  if (err instanceof OpenAIError && err.constructor === OpenAIError && err.cause instanceof Error) return err.cause;
+  return err;
+}
+
+export function classifyError(error: unknown, state: CallState): { reason: CallFailure; status?: number } {
+  const err = unwrap(error);
   if (state.timedOut) return { reason: 'timeout' };
   if (state.callerAborted) return { reason: 'aborted' };
   if (err instanceof APIConnectionTimeoutError) return { reason: 'timeout' };
@@ -51,6 +59,7 @@ export function classifyError(err: unknown, state: CallState): { reason: CallFai
   return { reason: 'internal_error' };
 }
 
-export function errorName(err: unknown): string {
+export function errorName(error: unknown): string {
+  const err = unwrap(error);
   return err instanceof Error ? err.constructor.name : typeof err;
 }

@@ -165,6 +165,7 @@ describe('verdict agreement', () => {
   const train = clauseOf('第3章 7(2)エ');
   const card = clauseOf('第3章 7(4)ア(ア)c');
   const mn = clauseOf('第3章 5(1)①');
+  const setting = clauseOf('第3章 7(1)ア(カ)');
 
   test.each([
     ['prohibited', pw, '職員等間でパスワードを共有してはならない', true],
@@ -178,6 +179,10 @@ describe('verdict agreement', () => {
     ['must_report', b, 'データ取扱責任者の許可を得なければならない', false],
     ['required', train, '定められた研修・訓練に参加しなければならない', true],
     ['required', pw, '職員等間でパスワードを共有してはならない', false],
+    ['required', b, 'データ取扱責任者の許可を得なければならない', false], // an obligation to ask is needs_permission
+    ['required', card, '端末装置管理責任者に通報し、指示に従わなければならない', false], // … to report is must_report
+    ['prohibited', setting, 'データ取扱責任者の許可なく変更してはならない', false], // a permission route
+    ['needs_permission', setting, 'データ取扱責任者の許可なく変更してはならない', true],
     ['allowed', mn, 'この限りではなく、セキュリティソフト付USBメモリ', true],
     ['allowed', pw, '職員等間でパスワードを共有してはならない', false],
     ['not_covered', train, '定められた研修・訓練に参加しなければならない', false],
@@ -192,19 +197,44 @@ describe('verdict agreement', () => {
 
   test('a wrong verdict on the right clause fails', () => {
     expect(reasonOf(with_(GOOD.usb, { verdict: 'prohibited', roles: [] }), USB_Q)).toBe('verdict_unsupported');
-    expect(reasonOf(with_(GOOD.password, { verdict: 'required' }), PASSWORD_Q)).toBe('verdict_unsupported');
+    expect(reasonOf(with_(GOOD.password, { verdict: 'required' }), PASSWORD_Q)).toBe('more_permissive_than_offline');
     expect(reasonOf(with_(GOOD.card, { verdict: 'needs_permission' }), 'ICカードをなくした')).toBe('verdict_unsupported');
   });
 
-  test('allowed needs an allowing clause or the offline engine’s agreement', () => {
-    expect(reasonOf(GOOD.mynumber, MYNUMBER_Q)).toBe('ok');
-    // 「許可不要」: allowed on a permission clause, while the offline engine says needs_permission.
-    expect(reasonOf(with_(GOOD.usb, { verdict: 'allowed', roles: [] }), USB_Q)).toBe('allowed_unconfirmed');
-    // A prohibition with a condition (業務以外の目的で…) can mean allowed, but only if offline agrees.
-    const browse = { verdict: 'allowed' as const, roles: [], citations: [{ label: '第3章 8(1)ト(ア)', quote: '業務以外の目的でウェブを閲覧してはならない' }], reply: '業務のための検索は問題ありません。' };
-    const offline = engine.answer('業務のためのネット検索');
-    expect(checkVerdictAgreement('allowed', [{ clause: clauseOf('第3章 8(1)ト(ア)'), quote: browse.citations[0]!.quote }], offline)).toBe('allowed_unconfirmed');
-    expect(checkVerdictAgreement('allowed', [{ clause: clauseOf('第3章 8(1)ト(ア)'), quote: browse.citations[0]!.quote }], { verdict: 'allowed' })).toBeNull();
+  test('the model may not loosen the offline verdict, only keep or tighten it', () => {
+    // 「許可不要」: allowed on a permission question that the offline engine answers needs_permission.
+    expect(reasonOf(with_(GOOD.usb, { verdict: 'allowed', roles: [] }), USB_Q)).toBe('more_permissive_than_offline');
+    // Even with a real exception clause that retrieval found for the question (5(1)① is about
+    // マイナンバー系 transfers, not taking data home).
+    const misapplied = with_(GOOD.mynumber, { reply: 'はい、問題ありません。' });
+    expect(reasonOf(misapplied, USB_Q)).toBe('more_permissive_than_offline');
+    // Tighter than offline is fine: 機密性3 data may not be processed on a private PC at all.
+    const stricter = with_(GOOD.usb, {
+      verdict: 'prohibited',
+      roles: [],
+      citations: [{ label: '第3章 7(1)ア(ウ)d', quote: '機密性3の情報資産については、私物パソコンによる情報処理を行ってはならない' }],
+    });
+    expect(reasonOf(stricter, USB_Q)).toBe('ok');
+    const scale = (v: 'prohibited' | 'needs_permission' | 'must_report' | 'required' | 'allowed', offline: typeof v) =>
+      checkVerdictAgreement(v, [], { verdict: offline }) === 'more_permissive_than_offline';
+    expect(scale('needs_permission', 'prohibited')).toBe(true);
+    expect(scale('must_report', 'needs_permission')).toBe(true);
+    expect(scale('required', 'needs_permission')).toBe(true);
+    expect(scale('required', 'must_report')).toBe(false);
+    expect(scale('prohibited', 'allowed')).toBe(false);
+  });
+
+  test('allowed: with the offline engine, or from an allowing clause when offline found nothing', () => {
+    expect(reasonOf(GOOD.mynumber, MYNUMBER_Q)).toBe('ok'); // offline says allowed too
+    const mn = clauseOf('第3章 5(1)①');
+    const browse = clauseOf('第3章 8(1)ト(ア)');
+    const exceptionQuote = GOOD.mynumber.citations[0]!.quote;
+    expect(checkVerdictAgreement('allowed', [{ clause: mn, quote: exceptionQuote }], { verdict: 'not_covered' })).toBeNull();
+    // A prohibition with a condition (業務以外の目的で…) can mean allowed for the other case, but
+    // only the question tells which: it needs the offline engine's agreement.
+    const cond = [{ clause: browse, quote: '業務以外の目的でウェブを閲覧してはならない' }];
+    expect(checkVerdictAgreement('allowed', cond, { verdict: 'not_covered' })).toBe('allowed_unconfirmed');
+    expect(checkVerdictAgreement('allowed', cond, { verdict: 'allowed' })).toBeNull();
   });
 
   test('not_covered only when the offline engine also finds nothing', () => {

@@ -36,11 +36,14 @@ export interface FakeOpenAi {
   requests: ChatRequest[];
   /** Requests whose client disconnected before the reply ended. */
   disconnects: number;
+  /** Resolves once at least `n` requests were abandoned by the client. */
+  waitForDisconnects(n: number): Promise<void>;
   setHandler(handler: FakeHandler): void;
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// unref: a pending delay must not keep the test process alive after close().
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
 function completion(model: string, message: { content: string | null; refusal: string | null }, finishReason: string) {
   return {
@@ -76,13 +79,21 @@ export async function startFakeOpenAi(initial?: FakeHandler): Promise<FakeOpenAi
   const requests: ChatRequest[] = [];
   const sockets = new Set<Socket>();
   const state = { disconnects: 0 };
+  const waiters: Array<{ n: number; resolve: () => void }> = [];
+  const disconnected = () => {
+    state.disconnects++;
+    for (const w of waiters.splice(0)) {
+      if (state.disconnects >= w.n) w.resolve();
+      else waiters.push(w);
+    }
+  };
 
   const server: Server = createServer((req, res) => {
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => parts.push(c));
     req.on('end', async () => {
       let finished = false;
-      res.on('close', () => { if (!finished) state.disconnects++; });
+      res.on('close', () => { if (!finished) disconnected(); });
       const done = () => { finished = true; res.end(); };
       const path = (req.url ?? '').split('?')[0] ?? '';
       if (req.method !== 'POST' || !/\/chat\/completions$/.test(path)) {
@@ -150,6 +161,10 @@ export async function startFakeOpenAi(initial?: FakeHandler): Promise<FakeOpenAi
     origin,
     requests,
     get disconnects() { return state.disconnects; },
+    waitForDisconnects: (n) => new Promise<void>((resolve) => {
+      if (state.disconnects >= n) resolve();
+      else waiters.push({ n, resolve });
+    }),
     setHandler(h) { handler = h; },
     close: () =>
       new Promise<void>((resolve) => {
