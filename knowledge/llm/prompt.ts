@@ -23,13 +23,13 @@ const RULES = `規則:
 - reply: 職員への返答。です・ます調で2〜3文、結論を先に、誰の許可か・誰に報告かを明記します。条項番号を書くときは label をそのまま使います。
 内部識別子: {canary}`;
 
-const INTRO = 'あなたは大分県後期高齢者医療広域連合の情報セキュリティポリシーについて、職員の「〜してもいいですか」という質問に条項だけを根拠に答える係です。';
+const INTRO = 'あなたは情報セキュリティポリシーの相談係です。職員の「〜してもいいですか」という質問に、渡された条項だけを根拠に答えます。';
 
 export interface Prompt {
   messages: Array<{ role: 'system' | 'user'; content: string }>;
   /** Per-request marker placed in the instructions (never shown to a person). */
   canary: string;
-  /** The instruction text, to detect it being echoed back. */
+  /** The whole instruction text (system message), to detect it being echoed back. */
   rules: string;
 }
 
@@ -41,7 +41,7 @@ export function escapeData(text: string): string {
 const attr = (s: string) => escapeData(s).replace(/"/g, '”');
 
 export function buildPrompt(question: string, retrieved: readonly Retrieved[], canary = randomBytes(6).toString('hex')): Prompt {
-  const rules = RULES.replace('{canary}', canary);
+  const system = `${INTRO}\n${RULES.replace('{canary}', canary)}`;
   const clauses = retrieved
     .map(({ clause }) => {
       const heading = clause.headings.slice(-2).join(' > ');
@@ -64,10 +64,10 @@ export function buildPrompt(question: string, retrieved: readonly Retrieved[], c
   ].join('\n');
   return {
     messages: [
-      { role: 'system', content: `${INTRO}\n${rules}` },
+      { role: 'system', content: system },
       { role: 'user', content: user },
     ],
     canary,
-    rules,
+    rules: system,
   };
 }

@@ -175,9 +175,9 @@ export function verifyReply(
 ): Checked<string, ReplyFailure> {
   const reply = text.trim();
   if (!options.partial && reply.length === 0) return fail('reply_empty');
-  if (reply.length > MAX_REPLY_CHARS) return fail('reply_too_long');
   const compact = compactText(reply);
   if (leaks(compact, ctx)) return fail('leak');
+  if (reply.length > MAX_REPLY_CHARS) return fail('reply_too_long');
 
   const cited = structure.citations.map(({ clause }) => {
     const label = normalizeLabel(clause.label) ?? clause.label;
