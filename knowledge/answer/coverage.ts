@@ -1,0 +1,50 @@
+// Does the policy address the question at all? The share of the question's words (by idf) that the best
+// clauses contain, directly or through the thesaurus. Questions about leave, expenses or spreadsheets
+// share a word or two with the policy by chance, never their subject.
+import type { Query } from '../retrieve/index';
+import { bigrams, words } from '../retrieve/tokenize';
+import type { Candidate } from './rank';
+
+export interface Coverage {
+  /** 0 … 1: the idf-weighted share of the question's words found in the best clauses. */
+  share: number;
+  /** The best clause's score. */
+  top: number;
+  /** Words of the question found nowhere in the best clauses. */
+  missing: string[];
+}
+
+const CONTENT = /^[\u4e00-\u9fff\u30a0-\u30ffー々a-z0-9]{2,}$/;
+/** Words that carry no subject: who, what, need, OK … */
+const GENERIC = new Set([
+  '必要', '大丈夫', '問題', '確認', '質問', '今日', '明日', '来週', '今度', '場合', '方法', '手続', '手続き', '許可', 'ok', 'ng',
+  'ダメ', '本当', '一応', '全部', '自分', '職場', '仕事', '会議', '資料', '担当', '担当者', '係長', '課長', '部下', '上司', '同僚',
+]);
+
+/** A word that can carry the question's subject: kanji, katakana or letters, two characters or more. */
+export function isContentWord(w: string): boolean {
+  return CONTENT.test(w) && !GENERIC.has(w);
+}
+
+export function coverage(question: string, query: Query, best: Candidate[], idf: (t: string) => number): Coverage {
+  const top = best[0]?.score ?? 0;
+  const text = best.map((c) => `${c.clause.title}\n${c.clause.text}\n${c.clause.headings.join('\n')}`).join('\n').normalize('NFKC').toLowerCase();
+  // Thesaurus words whose policy terms the best clauses contain.
+  const bridged = query.expansions.filter((e) => e.terms.some((t) => text.includes(t.normalize('NFKC').toLowerCase()))).map((e) => e.word);
+  let total = 0;
+  let found = 0;
+  const missing: string[] = [];
+  for (const w of new Set(words(question).filter(isContentWord))) {
+    // A word the policy never uses (idf of an unseen term is high) counts fully against the question.
+    const weight = Math.min(idf(w), 6);
+    total += weight;
+    const grams = bigrams(w);
+    const hit =
+      text.includes(w) ||
+      (grams.length > 0 && grams.filter((g) => text.includes(g.slice(1))).length / grams.length >= 0.5) ||
+      bridged.some((m) => m.includes(w) || w.includes(m));
+    if (hit) found += weight;
+    else missing.push(w);
+  }
+  return { share: total ? found / total : 0, top, missing };
+}

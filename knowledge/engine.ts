@@ -1,0 +1,163 @@
+// The offline knowledge engine: the policy text in, cited "may I do X?" answers out.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Answer, Citation, Clause, KnowledgeEngine, Retrieved } from './types';
+import { loadRoles } from './lexicon';
+import { DEFAULT_POLICY_PATH, projectRoot } from './paths';
+import { buildTreeData, ClauseTree, hashSource, type TreeData } from './tree';
+import { Thesaurus } from './retrieve/thesaurus';
+import { ClauseIndex } from './retrieve/index';
+import { Cues } from './answer/cues';
+import { prepareQuestion } from './answer/sanitize';
+import { rank, type Candidate } from './answer/rank';
+import { coverage, type Coverage } from './answer/coverage';
+import { decide } from './answer/decide';
+import { ProcedureMatcher } from './answer/procedures';
+import { composeReply } from './answer/reply';
+
+export interface EngineOptions {
+  /** The policy text to answer from (default: the copy shipped in knowledge/policy/). */
+  policyPath?: string;
+  /** Where the vocabulary files are (default: knowledge/data/). */
+  dataDir?: string;
+}
+
+/**
+ * The policy is taken not to address a question when its best clause scores low, or when too little of
+ * the question's subject is found in the best clauses (see coverage.ts).
+ */
+function addresses(cov: Coverage): boolean {
+  if (cov.top < 12 || cov.share < 0.25) return false;
+  return cov.top >= 18 || cov.share >= 0.35;
+}
+
+/** The prebuilt tree written by `npm run build` (dist/knowledge/policy-tree.json). */
+export const PREBUILT_TREE = () => join(projectRoot(), 'dist', 'knowledge', 'policy-tree.json');
+
+export interface Explanation {
+  answer: Answer;
+  coverage: Coverage | null;
+  ranked: { label: string; score: number; retrieval: number; sentence: string }[];
+  cues: Record<string, unknown>;
+}
+
+export class PolicyEngine implements KnowledgeEngine {
+  readonly tree: ClauseTree;
+  private readonly index: ClauseIndex;
+  private readonly cues: Cues;
+  private readonly procedures: ProcedureMatcher;
+  private readonly consult: { roles: string[]; citation: Citation } | undefined;
+
+  constructor(treeData: TreeData, options: EngineOptions = {}) {
+    const roles = loadRoles(options.dataDir);
+    this.tree = new ClauseTree(treeData, roles);
+    this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir));
+    this.cues = Cues.load(options.dataDir);
+    this.procedures = ProcedureMatcher.load(options.dataDir);
+    this.consult = this.findConsultClause();
+  }
+
+  get clauses(): readonly Clause[] {
+    return this.tree.clauses;
+  }
+
+  /** Every role the policy names (including roles it never defines). */
+  get roles(): readonly string[] {
+    return this.tree.roles;
+  }
+
+  clause(label: string): Clause | undefined {
+    return this.tree.get(label);
+  }
+
+  retrieve(question: string, k = 8): Retrieved[] {
+    const prepared = prepareQuestion(question, this.cues);
+    if (!prepared.text) return [];
+    return this.index.search(this.index.query(prepared.text), k);
+  }
+
+  answer(question: string): Answer {
+    return this.explain(question).answer;
+  }
+
+  /** The answer with what led to it (for --json debugging and tests). */
+  explain(question: unknown): Explanation {
+    const prepared = prepareQuestion(question, this.cues);
+    const notCovered = (cov: Coverage | null, ranked: Candidate[] = []): Explanation => ({
+      answer: this.finish({
+        verdict: 'not_covered',
+        roles: [],
+        citations: this.consult ? [this.consult.citation] : [],
+        procedure: null,
+        inputNotice: prepared.notice,
+      }),
+      coverage: cov,
+      ranked: this.describe(ranked),
+      cues: {},
+    });
+    if (!prepared.text) return notCovered(null);
+
+    const query = this.index.query(prepared.text);
+    const idf = (t: string) => this.index.idf(t);
+    const cues = this.cues.read(prepared.text);
+    const ranked = rank(this.tree, this.index.search(query, 12), query, cues, this.cues, idf);
+    if (!ranked.length) return notCovered(null);
+    const cov = coverage(prepared.text, query, ranked.slice(0, 3), idf);
+    if (!addresses(cov)) return notCovered(cov, ranked);
+
+    const d = decide(this.tree, ranked, cues, this.cues);
+    const citations = d.cited.map(({ clause, sentence }) => this.tree.cite(clause.label, sentence));
+    const main = d.cited[0]!.clause;
+    const procedure = this.procedures.match(d.verdict, [main, this.tree.parent(main)]);
+    const answer = this.finish({ verdict: d.verdict, roles: d.roles, citations, procedure, inputNotice: prepared.notice });
+    return {
+      answer,
+      coverage: cov,
+      ranked: this.describe(ranked),
+      cues: { incident: cues.incident, askReport: cues.askReport, askAction: cues.askAction, askPermission: cues.askPermission, asker: cues.asker },
+    };
+  }
+
+  /** Builds the reply and checks, once more, that every citation is verbatim from the tree. */
+  private finish(a: Omit<Answer, 'reply'>): Answer {
+    const citations = a.citations.filter((c) => this.tree.verifies(c));
+    if (citations.length !== a.citations.length) throw new Error('internal error: a citation does not match the policy text');
+    const reply = composeReply({ ...a, citations, consult: a.verdict === 'not_covered' ? this.consult : undefined });
+    return { ...a, citations, reply };
+  }
+
+  private describe(ranked: Candidate[]): Explanation['ranked'] {
+    return ranked.slice(0, 6).map((c) => ({ label: c.clause.label, score: +c.score.toFixed(2), retrieval: +c.retrieval.toFixed(2), sentence: c.sentence.text }));
+  }
+
+  private findConsultClause(): { roles: string[]; citation: Citation } | undefined {
+    const phrases = this.cues.notCoveredPointer;
+    for (const clause of this.tree.clauses) {
+      const sentence = this.tree.sentences(clause).find((s) => phrases.every((p) => s.text.includes(p)));
+      if (sentence && sentence.facts.reportTo.length) {
+        return { roles: sentence.facts.reportTo, citation: this.tree.cite(clause.label, sentence) };
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Reads the prebuilt tree when it was built from this very text, else parses the text now. */
+export function loadTreeData(policyPath: string, dataDir?: string): TreeData {
+  const source = readFileSync(policyPath, 'utf8');
+  const prebuilt = PREBUILT_TREE();
+  if (existsSync(prebuilt)) {
+    try {
+      const data = JSON.parse(readFileSync(prebuilt, 'utf8')) as TreeData;
+      if (data.sourceHash === hashSource(source, loadRoles(dataDir))) return data;
+    } catch {
+      // A damaged build artefact is rebuilt below.
+    }
+  }
+  return buildTreeData(source, loadRoles(dataDir));
+}
+
+export function loadKnowledgeEngine(options: EngineOptions = {}): PolicyEngine {
+  const policyPath = options.policyPath ?? DEFAULT_POLICY_PATH();
+  return new PolicyEngine(loadTreeData(policyPath, options.dataDir), options);
+}

@@ -1,0 +1,132 @@
+// What a "may I" answer needs from a clause, derived from its wording: modality, roles, actor,
+// who grants permission, who is reported to, and conditions.
+import type { ClauseFacts, Modality, Role } from './types';
+import type { RolesLexicon } from './lexicon';
+import { splitSentences } from './sentences';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const KANJI_KATA = '\\u4e00-\\u9fff\\u30a1-\\u30faー々A-Za-z';
+
+export interface SentenceFacts {
+  modalities: Modality[];
+  actor: Role | null;
+  grantors: Role[];
+  reportTo: Role[];
+  conditions: string[];
+}
+
+/** Finds role names in text with the lexicon's rules; knows every role of the policy once built. */
+export class RoleFinder {
+  readonly roles: Role[];
+  private readonly pattern: RegExp;
+
+  constructor(private readonly lexicon: RolesLexicon, policyText: string) {
+    const found = new Set<string>();
+    const suffix = new RegExp(`[${KANJI_KATA}]*(?:${lexicon.suffixes.map(escape).join('|')})`, 'g');
+    for (const m of policyText.matchAll(suffix)) found.add(this.canonical(m[0]));
+    for (const alias of Object.keys(lexicon.aliases)) if (policyText.includes(alias)) found.add(lexicon.aliases[alias]!);
+    for (const extra of lexicon.extra) if (policyText.includes(extra)) found.add(extra);
+    for (const ignored of lexicon.ignore) found.delete(ignored);
+    this.roles = [...found].sort((a, b) => b.length - a.length);
+    const names = [...new Set([...this.roles, ...Object.keys(lexicon.aliases)])].sort((a, b) => b.length - a.length);
+    // Longest names first, so 副CISO is not read as CISO nor 統括情報セキュリティ責任者 as 情報セキュリティ責任者.
+    this.pattern = new RegExp(names.map(escape).join('|'), 'g');
+  }
+
+  canonical(name: string): Role {
+    return this.lexicon.aliases[name] ?? name;
+  }
+
+  /** Roles named in text, in order of appearance, with their positions. */
+  find(text: string): { role: Role; index: number; end: number }[] {
+    return [...text.matchAll(this.pattern)].map((m) => ({ role: this.canonical(m[0]), index: m.index!, end: m.index! + m[0].length }));
+  }
+
+  isStaff(subject: string): boolean {
+    return (
+      this.lexicon.staff.some((s) => subject.endsWith(s) || subject.startsWith(`${s}が`)) ||
+      /(?:する|した|を行う)者$/.test(subject)
+    );
+  }
+}
+
+const PROHIBITION = /(?:て|で)はならない|てはならず/;
+const OBLIGATION = /なければならない|なければならず|ものとする|望ましい|(?:こと|措置)。?$/;
+const EXCEPTION = /ただし|この限りで(?:は)?ない|やむを得ない場合を除き|ことができる|可能とする/;
+const REPORT_VERB = /報告|通報|通知|相談|判断を仰/g;
+const RECEIVING = /^(?:を受け|のあった|があり|すべき)/;
+const CONDITIONS = /(?:機密性|完全性|可用性)[1-3](?:以上)?|私物パソコン|支給以外|個人所有|業務以外|業務上(?:の)?必要|外部で|マイナンバー利用事務系|緊急/g;
+/** A role followed by a particle that makes it the recipient or the granter, not the subject. */
+const AFTER_RECIPIENT = /^(?:（[^）]*）)?(?:に|へ|で|及び|並びに|又は|、|と)/;
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** The subject of a sentence (text before its first は、), as a role or the staff. */
+function subjectOf(sentence: string, finder: RoleFinder): Role | null {
+  const m = /^(.{1,60}?)は、?/.exec(sentence);
+  if (!m) return null;
+  const subject = m[1]!;
+  const roles = finder.find(subject).filter((r) => r.end === subject.length || /^(?:（[^）]*）)?(?:又は|及び)?$/.test(subject.slice(r.end)));
+  if (roles.length) return roles[0]!.role;
+  return finder.isStaff(subject) ? '職員等' : null;
+}
+
+function grantorsOf(sentence: string, finder: RoleFinder, actor: Role | null): Role[] {
+  const out: Role[] = [];
+  for (const r of finder.find(sentence)) {
+    const after = sentence.slice(r.end);
+    const tail = /^(?:（[^）]*）)?(?:(?:及び|並びに|又は|、|と)[^、。]{0,30}?)?(?:の|に)(?:許可|承認)(?:を得|なく|を受け)/;
+    if (tail.test(after)) out.push(r.role);
+  }
+  // 「…を許可する場合」「…を認める場合」: the clause's own actor is the one who grants.
+  if (actor && actor !== '職員等' && /を許可する場合|を認める場合|接続を許可/.test(sentence)) out.push(actor);
+  return unique(out);
+}
+
+function reportTargetsOf(sentence: string, finder: RoleFinder): Role[] {
+  const out: Role[] = [];
+  const roles = finder.find(sentence);
+  for (const verb of sentence.matchAll(REPORT_VERB)) {
+    const at = verb.index!;
+    if (RECEIVING.test(sentence.slice(at + verb[0].length))) continue;
+    for (const r of roles) {
+      if (r.end > at || at - r.index > 70) continue;
+      if (AFTER_RECIPIENT.test(sentence.slice(r.end))) out.push(r.role);
+    }
+  }
+  return unique(out);
+}
+
+export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedActor: Role | null): SentenceFacts {
+  const actor = subjectOf(sentence, finder) ?? inheritedActor;
+  const grantors = grantorsOf(sentence, finder, actor);
+  const reportTo = reportTargetsOf(sentence, finder);
+  const modalities: Modality[] = [];
+  if (PROHIBITION.test(sentence)) modalities.push('prohibition');
+  if (OBLIGATION.test(sentence)) modalities.push('obligation');
+  if (grantors.length || /無断で|許可なく|許可を得/.test(sentence)) modalities.push('permission');
+  if (reportTo.length) modalities.push('report');
+  if (EXCEPTION.test(sentence)) modalities.push('exception');
+  const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));
+  return { modalities, actor, grantors, reportTo, conditions };
+}
+
+/** Facts of a whole clause: the union of its sentences'. */
+export function clauseFacts(text: string, finder: RoleFinder, inheritedActor: Role | null): ClauseFacts {
+  let actor = inheritedActor;
+  const sentences = splitSentences(text).map((s) => {
+    const facts = sentenceFacts(s.text, finder, actor);
+    actor = facts.actor;
+    return facts;
+  });
+  return {
+    modalities: unique(sentences.flatMap((s) => s.modalities)),
+    roles: unique(finder.find(text).map((r) => r.role)),
+    actor: sentences[0]?.actor ?? inheritedActor,
+    grantors: unique(sentences.flatMap((s) => s.grantors)),
+    reportTo: unique(sentences.flatMap((s) => s.reportTo)),
+    conditions: unique(sentences.flatMap((s) => s.conditions)),
+  };
+}
