@@ -2,7 +2,7 @@
 // answer that replaces it only if it passes verification. Any failure, timeout, refusal or API
 // error gives the offline answer. Streaming shows only text that has already passed every check
 // that can be made on it; the final answer is always the verified one.
-import type { Answer, KnowledgeEngine } from '../types';
+import type { Answer, Citation, KnowledgeEngine, Retrieved } from '../types';
 import type { LlmClient } from './client';
 import { classifyError, errorName, type CallFailure, type CallState } from './errors';
 import { stderrLog, type LlmLog, type LlmLogEntry } from './log';
@@ -171,6 +171,25 @@ async function streamCall(
 }
 
 /**
+ * The clauses the model sees (and may cite): what retrieval finds, plus the clauses the offline
+ * answer cites when retrieval's top k missed them (the engine re-ranks a wider candidate set).
+ * The not_covered pointer (whom to consult) is not added: it answers no question by itself.
+ */
+export function clausesForModel(engine: KnowledgeEngine, question: string, k: number, offline: Answer): Retrieved[] {
+  const found = engine.retrieve(question, k);
+  if (offline.verdict === 'not_covered') return found;
+  const have = new Set(found.map((r) => r.clause.label));
+  for (const c of offline.citations) {
+    const clause = engine.clause(c.label);
+    if (clause && !have.has(clause.label)) {
+      found.push({ clause, score: 0 });
+      have.add(clause.label);
+    }
+  }
+  return found;
+}
+
+/**
  * Answers a question with the configured model, verified against the policy, or offline.
  * Never rejects because of the model; the returned answer is always safe to show.
  */
@@ -194,12 +213,14 @@ export async function answerWithLlm(question: string, deps: LlmDeps, options: An
     const durationMs = Date.now() - started;
     if (outcome.ok) {
       const { verdict, roles } = outcome.structure;
-      const citations = outcome.structure.citations.map(({ clause, quote }) => ({ label: clause.label, quote, headings: clause.headings }));
+      let citations: Citation[] = outcome.structure.citations.map(({ clause, quote }) => ({ label: clause.label, quote, headings: clause.headings }));
+      // not_covered (only ever accepted when offline agrees): keep the engine's pointer to whom to ask.
+      if (verdict === 'not_covered' && citations.length === 0) citations = offline.citations;
       const answer: Answer = {
         verdict,
         roles,
         citations,
-        reply: composeReply(outcome.reply, verdict, roles, citations),
+        reply: composeReply(outcome.reply, { verdict, roles, citations, procedure: offline.procedure }),
         procedure: offline.procedure,
         inputNotice: offline.inputNotice,
       };
@@ -227,7 +248,7 @@ export async function answerWithLlm(question: string, deps: LlmDeps, options: An
   let prompt: Prompt;
   let ctx: VerifyContext;
   try {
-    const retrieved = deps.engine.retrieve(question, llm.config.retrieveK);
+    const retrieved = clausesForModel(deps.engine, question, llm.config.retrieveK, offline);
     if (retrieved.length === 0) return finish({ ok: false, reason: 'no_clauses' });
     prompt = buildPrompt(question, retrieved);
     ctx = { retrieved, offline, canary: prompt.canary, rules: prompt.rules, clause: (label) => deps.engine.clause(label) };

@@ -42,9 +42,11 @@ describe('a good model answer', () => {
     expect(progress).toEqual([PROGRESS_TEXT]);
     expectCorrectCitedAnswer(r.answer, engine, 'needs_permission', ['データ取扱責任者']);
     expect(r.answer.citations.map((c) => c.label)).toEqual(['第3章 7(1)ア(ウ)b', '第3章 7(1)ア(ウ)c']);
-    expect(r.answer.reply.startsWith(GOOD.usb.reply)).toBe(true);
-    expect(r.answer.reply).toContain('判定: 許可が必要です（許可・承認: データ取扱責任者）');
-    expect(r.answer.reply).toContain(`・第3章 7(1)ア(ウ)b「${GOOD.usb.citations[0]!.quote}」`);
+    expect(r.answer.reply.split('\n')).toEqual([
+      `【許可が必要】${GOOD.usb.reply}`,
+      `根拠：第3章 7(1)ア(ウ)b「${GOOD.usb.citations[0]!.quote}」`,
+      `根拠：第3章 7(1)ア(ウ)c「${GOOD.usb.citations[1]!.quote}」`,
+    ]);
     expect(r.answer.reply).not.toContain(OFFLINE_MARK);
     expect(d.entries).toEqual([expect.objectContaining({ level: 'info', event: 'llm.answer', mode: 'compatible', verdict: 'needs_permission' })]);
   });
@@ -69,11 +71,20 @@ describe('a good model answer', () => {
     expect(req.body.messages).toHaveLength(2);
   });
 
+  test('roles the model’s text leaves out are added from the verified answer', async () => {
+    server.setHandler(() => ({ type: 'content', content: json(with_(GOOD.card, { reply: 'すぐに連絡し、指示に従ってください。' })) }));
+    const r = await answerWithLlm(CARD_Q, deps());
+    expect(r.source).toBe('llm');
+    expect(r.answer.reply).toContain('報告先：統括情報セキュリティ責任者と端末装置管理責任者');
+  });
+
   test('keeps the offline procedure and input notice', async () => {
     server.setHandler(() => ({ type: 'content', content: json(GOOD.card) }));
     const r = await answerWithLlm(CARD_Q, deps());
     expect(r.source).toBe('llm');
     expect(r.answer.procedure).toBe('lost-card');
+    expect(r.answer.reply).toContain('「ICカード紛失」の手続きをこのチャットでご案内できます。');
+    expect(r.answer.reply).not.toContain('報告先：'); // the model's text names both
     expectCorrectCitedAnswer(r.answer, engine, 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者']);
   });
 

@@ -40,7 +40,7 @@ test('a configured model: verified model answers, offline where it fails', async
   expect(answer.description).not.toContain('k-1');
   const usb = await answer(USB_Q);
   expectCorrectCitedAnswer(usb, engine, 'needs_permission', ['データ取扱責任者']);
-  expect(usb.reply.startsWith(GOOD.usb.reply)).toBe(true);
+  expect(usb.reply.startsWith(`【許可が必要】${GOOD.usb.reply}`)).toBe(true);
   const pw = await answer(PASSWORD_Q);
   expect(pw).toEqual(engine.answer(PASSWORD_Q));
   expect(entries.map((e) => e.reason ?? e.event)).toEqual(['llm.answer', 'server_error']);

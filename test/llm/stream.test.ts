@@ -41,7 +41,7 @@ test('a good answer streams sentence by sentence and ends verified', async () =>
   expect(chunks.join('')).toBe(GOOD.usb.reply);
   expect(chunks.length).toBeGreaterThanOrEqual(2);
   for (const c of chunks.slice(0, -1)) expect(c).toMatch(/[。！？!?\n]$/);
-  expect(result.answer.reply.startsWith(chunks.join(''))).toBe(true);
+  expect(result.answer.reply.startsWith(`【許可が必要】${chunks.join('')}`)).toBe(true);
   expectCorrectCitedAnswer(result.answer, engine, 'needs_permission', ['データ取扱責任者']);
 });
 
