@@ -107,8 +107,9 @@ export function verifyStructure(
   for (const { clause } of citations) for (const r of clauseRoles(clause)) named.add(r);
   for (const r of roles) if (!named.has(r)) return fail('role_not_in_clause', r);
 
-  const disagreement = checkVerdictAgreement(out.verdict, citations, ctx.offline);
-  if (disagreement) return fail(disagreement);
+  const agreement = checkVerdictAgreement(out.verdict, citations, ctx.offline);
+  if (!agreement.ok) return fail(agreement.reason);
+  if (agreement.supporting > 0) citations.unshift(...citations.splice(agreement.supporting, 1));
 
   if (out.verdict === 'needs_permission' || out.verdict === 'must_report') {
     if (roles.length === 0) return fail('roles_missing');

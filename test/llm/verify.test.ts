@@ -166,6 +166,7 @@ describe('verdict agreement', () => {
   const card = clauseOf('第3章 7(4)ア(ア)c');
   const mn = clauseOf('第3章 5(1)①');
   const setting = clauseOf('第3章 7(1)ア(カ)');
+  const visitors = clauseOf('第3章 6(2)イ(ウ)');
 
   test.each([
     ['prohibited', pw, '職員等間でパスワードを共有してはならない', true],
@@ -181,6 +182,7 @@ describe('verdict agreement', () => {
     ['required', pw, '職員等間でパスワードを共有してはならない', false],
     ['required', b, 'データ取扱責任者の許可を得なければならない', false], // an obligation to ask is needs_permission
     ['required', card, '端末装置管理責任者に通報し、指示に従わなければならない', false], // … to report is must_report
+    ['required', visitors, '管理区域への入退室を許可された職員を立ち合わせなければならない', true], // 許可された: a mention, no duty
     ['prohibited', setting, 'データ取扱責任者の許可なく変更してはならない', false], // a permission route
     ['needs_permission', setting, 'データ取扱責任者の許可なく変更してはならない', true],
     ['allowed', mn, 'この限りではなく、セキュリティソフト付USBメモリ', true],
@@ -190,9 +192,11 @@ describe('verdict agreement', () => {
     expect(clauseSupports(verdict, clause, quote)).toBe(expected);
   });
 
-  test('the first citation must support the verdict', () => {
+  test('a supporting clause is cited first, whatever order the model chose', () => {
     const out = with_(GOOD.usb, { citations: [{ label: '第3章 7(1)ア(ウ)a', quote: '安全管理措置を定めなければならない' }, GOOD.usb.citations[0]!] });
-    expect(reasonOf(out, USB_Q)).toBe('verdict_unsupported');
+    expect(structureOf(out, USB_Q).citations.map((c) => c.clause.label)).toEqual(['第3章 7(1)ア(ウ)b', '第3章 7(1)ア(ウ)a']);
+    const none = with_(GOOD.usb, { roles: ['CISO'], citations: [{ label: '第3章 7(1)ア(ウ)a', quote: '安全管理措置を定めなければならない' }] });
+    expect(reasonOf(none, USB_Q)).toBe('verdict_unsupported');
   });
 
   test('a wrong verdict on the right clause fails', () => {
@@ -215,13 +219,18 @@ describe('verdict agreement', () => {
       citations: [{ label: '第3章 7(1)ア(ウ)d', quote: '機密性3の情報資産については、私物パソコンによる情報処理を行ってはならない' }],
     });
     expect(reasonOf(stricter, USB_Q)).toBe('ok');
-    const scale = (v: 'prohibited' | 'needs_permission' | 'must_report' | 'required' | 'allowed', offline: typeof v) =>
-      checkVerdictAgreement(v, [], { verdict: offline }) === 'more_permissive_than_offline';
-    expect(scale('needs_permission', 'prohibited')).toBe(true);
-    expect(scale('must_report', 'needs_permission')).toBe(true);
-    expect(scale('required', 'needs_permission')).toBe(true);
-    expect(scale('required', 'must_report')).toBe(false);
-    expect(scale('prohibited', 'allowed')).toBe(false);
+    const looser = (v: 'prohibited' | 'needs_permission' | 'must_report' | 'required' | 'allowed', offline: typeof v) => {
+      const r = checkVerdictAgreement(v, [], { verdict: offline });
+      return !r.ok && r.reason === 'more_permissive_than_offline';
+    };
+    expect(looser('needs_permission', 'prohibited')).toBe(true);
+    expect(looser('required', 'needs_permission')).toBe(true);
+    expect(looser('required', 'must_report')).toBe(true);
+    expect(looser('allowed', 'required')).toBe(true);
+    expect(looser('must_report', 'needs_permission')).toBe(false); // both: contact the named role
+    expect(looser('needs_permission', 'must_report')).toBe(false);
+    expect(looser('must_report', 'required')).toBe(false);
+    expect(looser('prohibited', 'allowed')).toBe(false);
   });
 
   test('allowed: with the offline engine, or from an allowing clause when offline found nothing', () => {
@@ -229,12 +238,12 @@ describe('verdict agreement', () => {
     const mn = clauseOf('第3章 5(1)①');
     const browse = clauseOf('第3章 8(1)ト(ア)');
     const exceptionQuote = GOOD.mynumber.citations[0]!.quote;
-    expect(checkVerdictAgreement('allowed', [{ clause: mn, quote: exceptionQuote }], { verdict: 'not_covered' })).toBeNull();
+    expect(checkVerdictAgreement('allowed', [{ clause: mn, quote: exceptionQuote }], { verdict: 'not_covered' })).toEqual({ ok: true, supporting: 0 });
     // A prohibition with a condition (業務以外の目的で…) can mean allowed for the other case, but
     // only the question tells which: it needs the offline engine's agreement.
     const cond = [{ clause: browse, quote: '業務以外の目的でウェブを閲覧してはならない' }];
-    expect(checkVerdictAgreement('allowed', cond, { verdict: 'not_covered' })).toBe('allowed_unconfirmed');
-    expect(checkVerdictAgreement('allowed', cond, { verdict: 'allowed' })).toBeNull();
+    expect(checkVerdictAgreement('allowed', cond, { verdict: 'not_covered' })).toEqual({ ok: false, reason: 'allowed_unconfirmed' });
+    expect(checkVerdictAgreement('allowed', cond, { verdict: 'allowed' })).toEqual({ ok: true, supporting: -1 });
   });
 
   test('not_covered only when the offline engine also finds nothing', () => {

@@ -41,6 +41,11 @@ const SPECS: Spec[] = [
     modalities: ['prohibition', 'permission'], roles: ['データ取扱責任者'], grantors: ['データ取扱責任者'],
   },
   {
+    label: '第3章 6(2)イ(ウ)', headings: ['情報セキュリティ対策基準', '物理的セキュリティ', '管理区域の入退室管理等'],
+    text: '端末装置管理責任者は、外部からの訪問者が管理区域に入る場合には、必要に応じて立ち入り区域を制限した上で、管理区域への入退室を許可された職員を立ち合わせなければならない。',
+    modalities: ['obligation'], roles: ['端末装置管理責任者'],
+  },
+  {
     label: '第3章 7(2)エ', headings: [...H7, '研修・訓練への参加'],
     text: '幹部を含めた全ての職員等は、定められた研修・訓練に参加しなければならない。',
     modalities: ['obligation'],
