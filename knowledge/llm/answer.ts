@@ -3,6 +3,7 @@
 // error gives the offline answer. Streaming shows only text that has already passed every check
 // that can be made on it; the final answer is always the verified one.
 import type { Answer, Citation, KnowledgeEngine, Retrieved } from '../types';
+import { APIUserAbortError } from 'openai/error';
 import type { LlmClient } from './client';
 import { classifyError, errorName, type CallFailure, type CallState } from './errors';
 import { stderrLog, type LlmLog, type LlmLogEntry } from './log';
@@ -123,8 +124,14 @@ async function streamCall(
   let gate: Outcome | null = null; // a failure found while streaming
   let structure: VerifiedStructure | null = null;
   let emitted = 0;
+  // The helper's promise does not always settle once the stream is aborted (when the last chunks
+  // were already buffered), so our own stop, the deadline and the caller's cancel end the wait.
+  let release: () => void = () => {};
+  const stopped = new Promise<'stopped'>((resolve) => { release = () => resolve('stopped'); });
+  signal.addEventListener('abort', () => release(), { once: true });
   const stop = (outcome: Outcome) => {
     gate ??= outcome;
+    release();
     stream.abort();
   };
 
@@ -152,9 +159,16 @@ async function streamCall(
   });
   stream.on('refusal.delta', () => stop({ ok: false, reason: 'refusal' }));
 
+  const finished = stream.finalChatCompletion();
+  finished.catch(() => {}); // after a stop nobody waits for it
   let completion;
   try {
-    completion = await stream.finalChatCompletion();
+    const first = await Promise.race([finished, stopped]);
+    if (first === 'stopped') {
+      if (gate) return gate;
+      throw new APIUserAbortError(); // the deadline or the caller: classified by answerWithLlm
+    }
+    completion = first;
   } catch (err) {
     if (gate) return gate;
     throw err;
@@ -269,10 +283,16 @@ export async function answerWithLlm(question: string, deps: LlmDeps, options: An
   const onCallerAbort = () => { state.callerAborted = true; controller.abort(); };
   options.signal?.addEventListener('abort', onCallerAbort, { once: true });
   try {
-    const outcome = options.onTextChunk
-      ? await streamCall(llm, prompt, ctx, controller.signal, (text) => { streamed = true; callback(options.onTextChunk, text); })
-      : await plainCall(llm, prompt, ctx, controller.signal);
-    return finish(outcome);
+    const call = options.onTextChunk
+      ? streamCall(llm, prompt, ctx, controller.signal, (text) => { streamed = true; callback(options.onTextChunk, text); })
+      : plainCall(llm, prompt, ctx, controller.signal);
+    // The deadline holds whatever the client library does with the abort.
+    const deadline = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(new APIUserAbortError()), { once: true });
+    });
+    call.catch(() => {});
+    deadline.catch(() => {});
+    return finish(await Promise.race([call, deadline]));
   } catch (err) {
     const { reason, status } = classifyError(err, state);
     return finish({ ok: false, reason, ...(status !== undefined ? { status } : {}), error: errorName(err) });

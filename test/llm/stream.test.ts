@@ -70,6 +70,20 @@ test.each([
   expectCorrectCitedAnswer(result.answer, engine, 'needs_permission', ['データ取扱責任者']);
 });
 
+test('a stop after the server sent everything still ends at once (the helper alone would wait forever)', async () => {
+  // A short reply: the failing structure is seen only when the last chunks are already buffered.
+  for (const reply of ['はい。', '可']) {
+    const { result, chunks } = await run(streamOf(with_(GOOD.usb, { verdict: 'allowed', roles: [], reply }), { chunkSize: 4096 }));
+    expect(chunks).toEqual([]);
+    expect(result).toMatchObject({ source: 'offline', fallbackReason: 'more_permissive_than_offline' });
+  }
+  const long = with_(GOOD.usb, { verdict: 'allowed', roles: [], reply: '許可不要です。', citations: Array.from({ length: 5 }, () => GOOD.usb.citations[0]!) });
+  for (const chunkSize of [7, 3, 50]) {
+    const { result } = await run(streamOf(long, { chunkSize }));
+    expect(result).toMatchObject({ source: 'offline', fallbackReason: 'more_permissive_than_offline' });
+  }
+});
+
 test('a contradiction in a later sentence: earlier text was shown, the final answer is offline', async () => {
   const out = with_(GOOD.usb, { reply: 'データ取扱責任者の許可が必要です。ただ、少しの間なら問題ありません。' });
   const { result, chunks } = await run(streamOf(out));
