@@ -9,27 +9,22 @@ import { Thesaurus } from './retrieve/thesaurus';
 import { ClauseIndex } from './retrieve/index';
 import { Cues } from './answer/cues';
 import { prepareQuestion } from './answer/sanitize';
-import { rank, type Candidate } from './answer/rank';
-import { coverage, type Coverage } from './answer/coverage';
+import { rank, STAFF, type Candidate } from './answer/rank';
+import { addresses, coverage, type Coverage } from './answer/coverage';
 import { decide } from './answer/decide';
 import { ProcedureMatcher } from './answer/procedures';
 import { composeReply } from './answer/reply';
+import { normalizeQuery, type Tokenizer } from './retrieve/tokenize';
 
 export interface EngineOptions {
   /** The policy text to answer from (default: the copy shipped in knowledge/policy/). */
   policyPath?: string;
   /** Where the vocabulary files are (default: knowledge/data/). */
   dataDir?: string;
+  /** The tokenizer (default: TinySegmenter + bigrams; benchmarks compare others). */
+  tokenizer?: Tokenizer;
 }
 
-/**
- * The policy is taken not to address a question when its best clause scores low, or when too little of
- * the question's subject is found in the best clauses (see coverage.ts).
- */
-function addresses(cov: Coverage): boolean {
-  if (cov.top < 12 || cov.share < 0.25) return false;
-  return cov.top >= 18 || cov.share >= 0.35;
-}
 
 /** The prebuilt tree written by `npm run build` (dist/knowledge/policy-tree.json). */
 export const PREBUILT_TREE = () => join(projectRoot(), 'dist', 'knowledge', 'policy-tree.json');
@@ -47,14 +42,19 @@ export class PolicyEngine implements KnowledgeEngine {
   private readonly cues: Cues;
   private readonly procedures: ProcedureMatcher;
   private readonly consult: { roles: string[]; citation: Citation } | undefined;
+  private readonly incidentClause: Clause | undefined;
 
   constructor(treeData: TreeData, options: EngineOptions = {}) {
     const roles = loadRoles(options.dataDir);
     this.tree = new ClauseTree(treeData, roles);
-    this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir));
+    this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir), undefined, options.tokenizer);
     this.cues = Cues.load(options.dataDir);
+    this.cues.roles = this.tree.roles;
     this.procedures = ProcedureMatcher.load(options.dataDir);
     this.consult = this.findConsultClause();
+    // The clause that tells staff (not the CSIRT or CISO) how to report an incident.
+    const reporting = this.tree.clauses.filter((c) => this.cues.incidentReport.some((p) => c.text.includes(p)) && c.facts.reportTo.length);
+    this.incidentClause = reporting.find((c) => c.facts.actor === STAFF) ?? reporting[0];
   }
 
   get clauses(): readonly Clause[] {
@@ -97,13 +97,16 @@ export class PolicyEngine implements KnowledgeEngine {
     });
     if (!prepared.text) return notCovered(null);
 
-    const query = this.index.query(prepared.text);
-    const idf = (t: string) => this.index.idf(t);
     const cues = this.cues.read(prepared.text);
-    const ranked = rank(this.tree, this.index.search(query, 12), query, cues, this.cues, idf);
+    const query = this.index.query(prepared.text, this.cues.contextSpans(normalizeQuery(prepared.text)), cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : []);
+    const idf = (t: string) => this.index.idf(t);
+    const retrieved = this.index.search(query, 12);
+    // Staff who saw something happen report it as an incident; a role holder follows their own clauses.
+    if (!cues.asker && ((cues.incident && !cues.witnessedOnly) || cues.askReport)) this.considerIncidentReport(retrieved);
+    const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
-    const cov = coverage(prepared.text, query, ranked.slice(0, 3), idf);
-    if (!addresses(cov)) return notCovered(cov, ranked);
+    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer);
+    if (!addresses(cov, cues.incident)) return notCovered(cov, ranked);
 
     const d = decide(this.tree, ranked, cues, this.cues);
     const citations = d.cited.map(({ clause, sentence }) => this.tree.cite(clause.label, sentence));
@@ -114,7 +117,7 @@ export class PolicyEngine implements KnowledgeEngine {
       answer,
       coverage: cov,
       ranked: this.describe(ranked),
-      cues: { incident: cues.incident, askReport: cues.askReport, askAction: cues.askAction, askPermission: cues.askPermission, asker: cues.asker },
+      cues: { ...cues },
     };
   }
 
@@ -124,6 +127,20 @@ export class PolicyEngine implements KnowledgeEngine {
     if (citations.length !== a.citations.length) throw new Error('internal error: a citation does not match the policy text');
     const reply = composeReply({ ...a, citations, consult: a.verdict === 'not_covered' ? this.consult : undefined });
     return { ...a, citations, reply };
+  }
+
+  /**
+   * Something happened: the general incident-reporting clause is always a candidate, at no less than
+   * 60 % of the best score, however few words it shares with the question.
+   */
+  private considerIncidentReport(retrieved: Retrieved[]): void {
+    const clause = this.incidentClause;
+    if (!clause || !retrieved.length) return;
+    const floor = 0.6 * retrieved[0]!.score;
+    const hit = retrieved.find((r) => r.clause.label === clause.label);
+    if (hit) hit.score = Math.max(hit.score, floor);
+    else retrieved.push({ clause, score: floor });
+    retrieved.sort((a, b) => b.score - a.score);
   }
 
   private describe(ranked: Candidate[]): Explanation['ranked'] {

@@ -50,7 +50,8 @@ export class RoleFinder {
   }
 }
 
-const PROHIBITION = /(?:て|で)はならない|てはならず/;
+// 「…してはならない」, and in tables 「…禁止」 as a restriction (not 「書込禁止の措置」 or 「禁止しなければならない」).
+const PROHIBITION = /(?:て|で)はならない|てはならず|(?<!書込)禁止(?=[、。）)（(]|$)/;
 const OBLIGATION = /なければならない|なければならず|ものとする|望ましい|(?:こと|措置)。?$/;
 const EXCEPTION = /ただし|この限りで(?:は)?ない|やむを得ない場合を除き|ことができる|可能とする/;
 const REPORT_VERB = /報告|通報|通知|相談|判断を仰/g;
@@ -65,6 +66,12 @@ function unique<T>(xs: T[]): T[] {
 
 /** The subject of a sentence (text before its first は、), as a role or the staff. */
 function subjectOf(sentence: string, finder: RoleFinder): Role | null {
+  // 「統括情報セキュリティ責任者が違反を確認した場合は、…」: the role that does it is the one that acts.
+  const when = /^([^、。]{1,40}?)が[^、。]{1,30}?場合(?:は|には)、/.exec(sentence);
+  if (when) {
+    const r = finder.find(when[1]!).filter((x) => x.end === when[1]!.length || /^等/.test(when[1]!.slice(x.end)));
+    if (r.length) return r[0]!.role;
+  }
   const m = /^(.{1,60}?)は、?/.exec(sentence);
   if (!m) return null;
   const subject = m[1]!;
@@ -77,9 +84,13 @@ function grantorsOf(sentence: string, finder: RoleFinder, actor: Role | null): R
   const out: Role[] = [];
   for (const r of finder.find(sentence)) {
     const after = sentence.slice(r.end);
-    const tail = /^(?:（[^）]*）)?(?:(?:及び|並びに|又は|、|と)[^、。]{0,30}?)?(?:の|に)(?:許可|承認)(?:を得|なく|を受け)/;
-    if (tail.test(after)) out.push(r.role);
+    const tail = /^(?:（[^）]*）)?(?:(?:及び|並びに|又は|、|と)[^、。]{0,30}?)?(?:の|に)(?:許可|承認)(を得|を受け|なく)/.exec(after);
+    // 「…の許可なく」 grants only in a prohibition (「許可なく変更してはならない」), not in a description
+    // of what others must not do (「許可なく情報を閲覧されることがないように」).
+    if (tail && (tail[1] !== 'なく' || PROHIBITION.test(sentence))) out.push(r.role);
   }
+  // 「最高データ取扱責任者が認めた者でなければならない」: approval by that role.
+  for (const r of finder.find(sentence)) if (/^が(?:認めた|承認した|許可した)/.test(sentence.slice(r.end))) out.push(r.role);
   // 「…を許可する場合」「…を認める場合」: the clause's own actor is the one who grants.
   if (actor && actor !== '職員等' && /を許可する場合|を認める場合|接続を許可/.test(sentence)) out.push(actor);
   return unique(out);
@@ -104,9 +115,10 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   const grantors = grantorsOf(sentence, finder, actor);
   const reportTo = reportTargetsOf(sentence, finder);
   const modalities: Modality[] = [];
-  if (PROHIBITION.test(sentence)) modalities.push('prohibition');
+  // 「…できないようにしなければならない」 makes the act impossible: for staff, it is not allowed.
+  if (PROHIBITION.test(sentence) || /できないよう(?:に)?(?:設定)?し(?:なければ|て)/.test(sentence)) modalities.push('prohibition');
   if (OBLIGATION.test(sentence)) modalities.push('obligation');
-  if (grantors.length || /無断で|許可なく|許可を得/.test(sentence)) modalities.push('permission');
+  if (grantors.length || (PROHIBITION.test(sentence) && /無断で|許可なく|許可を得ず/.test(sentence))) modalities.push('permission');
   if (reportTo.length) modalities.push('report');
   if (EXCEPTION.test(sentence)) modalities.push('exception');
   const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));

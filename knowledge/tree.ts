@@ -1,5 +1,6 @@
 // The policy as a tree of clauses with derived facts, and the only way to make citations from it.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Citation, Clause } from './types';
 import { clauseFacts, RoleFinder, sentenceFacts, type SentenceFacts } from './facts';
 import type { RolesLexicon } from './lexicon';
@@ -20,9 +21,26 @@ export interface TreeData {
   clauses: (Clause & { line: number })[];
 }
 
-/** Identifies a build: the policy text and the role vocabulary it was parsed with. */
+/** The modules that turn text into a tree: a tree built by other versions of them is stale. */
+const BUILDERS = ['./parse/normalize', './parse/markers', './parse/tables', './parse/lines', './parse/tree', './sentences', './facts', './tree'];
+
+let builderHash: string | undefined;
+function buildersHash(): string {
+  if (builderHash === undefined) {
+    const h = createHash('sha256');
+    try {
+      for (const m of BUILDERS) h.update(readFileSync(require.resolve(m), 'utf8'));
+      builderHash = h.digest('hex');
+    } catch {
+      builderHash = `unknown-${Date.now()}`;
+    }
+  }
+  return builderHash;
+}
+
+/** Identifies a build: the policy text, the role vocabulary and the code it was parsed with. */
 export function hashSource(source: string, rolesLexicon: RolesLexicon): string {
-  return createHash('sha256').update(source).update('\0').update(JSON.stringify(rolesLexicon)).digest('hex');
+  return createHash('sha256').update(source).update('\0').update(JSON.stringify(rolesLexicon)).update('\0').update(buildersHash()).digest('hex');
 }
 
 /** Parses the policy text and derives every clause's facts. */

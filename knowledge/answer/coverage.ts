@@ -2,10 +2,16 @@
 // clauses contain, directly or through the thesaurus. Questions about leave, expenses or spreadsheets
 // share a word or two with the policy by chance, never their subject.
 import type { Query } from '../retrieve/index';
-import { bigrams, words } from '../retrieve/tokenize';
+import type { Tokenizer } from '../retrieve/tokenize';
 import type { Candidate } from './rank';
 
 export interface Coverage {
+  /** Thesaurus words of the question whose policy terms the best clauses contain. */
+  bridged: string[];
+  /** The bridged words that are not everyday words (`weak` in the thesaurus). */
+  strong: string[];
+  /** Distinctive words of the question (policy vocabulary, not generic) found in the best clauses. */
+  anchors: string[];
   /** 0 … 1: the idf-weighted share of the question's words found in the best clauses. */
   share: number;
   /** The best clause's score. */
@@ -26,19 +32,21 @@ export function isContentWord(w: string): boolean {
   return CONTENT.test(w) && !GENERIC.has(w);
 }
 
-export function coverage(question: string, query: Query, best: Candidate[], idf: (t: string) => number): Coverage {
+export function coverage(question: string, query: Query, best: Candidate[], idf: (t: string) => number, tokenizer: Tokenizer): Coverage {
   const top = best[0]?.score ?? 0;
   const text = best.map((c) => `${c.clause.title}\n${c.clause.text}\n${c.clause.headings.join('\n')}`).join('\n').normalize('NFKC').toLowerCase();
   // Thesaurus words whose policy terms the best clauses contain.
-  const bridged = query.expansions.filter((e) => e.terms.some((t) => text.includes(t.normalize('NFKC').toLowerCase()))).map((e) => e.word);
+  const bridging = query.expansions.filter((e) => e.terms.some((t) => text.includes(t.normalize('NFKC').toLowerCase())));
+  const bridged = bridging.map((e) => e.word);
+  const strong = [...new Set(bridging.filter((e) => !e.weak).map((e) => e.word))];
   let total = 0;
   let found = 0;
   const missing: string[] = [];
-  for (const w of new Set(words(question).filter(isContentWord))) {
+  for (const w of new Set(tokenizer.words(question).filter(isContentWord))) {
     // A word the policy never uses (idf of an unseen term is high) counts fully against the question.
     const weight = Math.min(idf(w), 6);
     total += weight;
-    const grams = bigrams(w);
+    const grams = tokenizer.bigrams(w);
     const hit =
       text.includes(w) ||
       (grams.length > 0 && grams.filter((g) => text.includes(g.slice(1))).length / grams.length >= 0.5) ||
@@ -46,5 +54,20 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
     if (hit) found += weight;
     else missing.push(w);
   }
-  return { share: total ? found / total : 0, top, missing };
+  const anchors = [...new Set(tokenizer.words(question).filter(isContentWord))].filter((w) => text.includes(w) && idf(w) >= 3.5);
+  return { share: total ? found / total : 0, top, missing, bridged, strong, anchors };
+}
+
+/**
+ * Whether the policy addresses the question: a strong best clause, and either a thesaurus bridge that is
+ * not an everyday word or distinctive policy words of the question found in the best clauses.
+ */
+export function addresses(c: Coverage, incident = false): boolean {
+  // Something happened and the question names it in the policy's terms: it is to be reported.
+  if (incident && c.strong.length > 0) return true;
+  if (c.top < 10) return false;
+  const evidence = c.strong.length + c.anchors.length;
+  if (c.strong.length === 0 && c.anchors.length < 2 && c.top < 25) return false;
+  if (c.share < 0.2 && evidence <= 1 && c.top < 20) return false;
+  return true;
 }

@@ -7,28 +7,53 @@ import { normalizeQuery } from '../retrieve/tokenize';
 const phrases = z.array(z.string().min(1));
 const CuesFile = z.object({
   incident: phrases,
+  witnessed: phrases,
+  witnessed_terms: phrases,
+  precaution: phrases,
+  post_roles: z.record(z.string(), z.string()),
+  exception_request: phrases,
+  exception_clause: phrases.min(1),
   ask_report: phrases,
   ask_action: phrases,
   ask_permission: phrases,
+  may_i: phrases,
+  already_permitted: phrases,
   askers: z.array(z.object({ words: phrases.min(1), role: z.string().min(1) })),
   conditions: z.record(
     z.string(),
-    z.object({ asserted_by: phrases.optional(), denied_by: phrases.optional(), when_denied: z.enum(['lift', 'demote']).optional() }),
+    z.object({ asserted_by: phrases.optional(), denied_by: phrases.optional(), when_denied: z.enum(['lift', 'demote']).optional(), when_absent: z.enum(['demote']).optional(), boost: z.number().min(1).max(2).optional() }),
   ),
   injection: phrases,
   not_covered_pointer: phrases.min(1),
+  incident_report: phrases.min(1),
+  reported_speech: phrases,
 });
 type CuesData = z.infer<typeof CuesFile>;
 
 export type ConditionState = 'asserted' | 'denied' | null;
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words that deny what was just named, before the clause ends. */
+const NEGATED = /^[^。!?]*?(?:入っていない|入ってない|入っていません|入ってません|含まない|含まれない|含まれていない|含んでいない|扱わない|扱いません|扱っていない|ありません|ではない|ではありません|じゃない|じゃありません|なし|無し|以外|除く)/;
+
 export interface QuestionCues {
+  /** Something happened that must be reported (a loss, an infection, a leak, or a violation seen). */
   incident: boolean;
+  /** Only a violation by someone else was seen: no security incident as such. */
+  witnessedOnly: boolean;
   askReport: boolean;
   askAction: boolean;
   askPermission: boolean;
+  /** A "may I …?" question. */
+  mayI: boolean;
+  /** A manager asks to depart from a rule for a while because of a constraint. */
+  exceptionRequest: boolean;
+  /** The person says they already hold some permission. */
+  alreadyPermitted: boolean;
   /** The role the person says they hold, if any. */
   asker: string | null;
+  /** What the person says they already have permission for (「データ取扱責任者の許可はもらってます」). */
+  heldPermission: string;
   condition(name: string): ConditionState;
 }
 
@@ -37,18 +62,26 @@ const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => normalizeQuery(
 export class Cues {
   private readonly d: CuesData;
 
+  /** Every role the policy names (for recognising 「…です」 as who is asking). */
+  roles: readonly string[] = [];
+
   constructor(data: CuesData) {
     this.d = {
       ...data,
       incident: norm(data.incident),
+      witnessed: norm(data.witnessed),
+      precaution: norm(data.precaution),
+      exception_request: norm(data.exception_request),
       ask_report: norm(data.ask_report),
       ask_action: norm(data.ask_action),
       ask_permission: norm(data.ask_permission),
+      may_i: norm(data.may_i),
+      already_permitted: norm(data.already_permitted),
       askers: data.askers.map((a) => ({ role: a.role, words: norm(a.words) })),
       conditions: Object.fromEntries(
         Object.entries(data.conditions).map(([k, v]) => [
           k,
-          { asserted_by: norm(v.asserted_by), denied_by: norm(v.denied_by), when_denied: v.when_denied ?? 'demote' },
+          { asserted_by: norm(v.asserted_by), denied_by: norm(v.denied_by), when_denied: v.when_denied ?? 'demote', when_absent: v.when_absent, boost: v.boost },
         ]),
       ),
       injection: norm(data.injection),
@@ -59,9 +92,80 @@ export class Cues {
     return new Cues(readDataFile('cues.yaml', CuesFile, dir));
   }
 
+  /** 「データ取扱責任者です」「情報セキュリティ責任者（課長）です」「CISOとして」「課長なんですが」 */
+  private askerByRole(q: string): string | null {
+    const names: [string, string][] = [
+      ...this.roles.map((r): [string, string] => [normalizeQuery(r), r]),
+      ...Object.entries(this.d.post_roles).map(([post, role]): [string, string] => [normalizeQuery(post), role]),
+    ].sort((a, b) => b[0].length - a[0].length);
+    for (const [name, role] of names) {
+      const re = new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をやってい|の立場|の私|なんですが|なのですが|なんだけど|ですが)`);
+      if (re.test(q)) return role;
+    }
+    return null;
+  }
+
+  private heldPermission(q: string): string {
+    const spans = this.contextSpans(q).filter((span) => this.d.already_permitted.some((p) => span.includes(p)));
+    // 「課長のOKはもらってます」 names the 情報セキュリティ責任者.
+    return spans.map((s) => Object.entries(this.d.post_roles).reduce((t, [post, role]) => (t.includes(post) ? `${t} ${normalizeQuery(role)}` : t), s)).join('\n');
+  }
+
+  /** Policy terms a question about a violation seen is really about. */
+  get witnessedTerms(): string[] {
+    return this.d.witnessed_terms;
+  }
+
+  /** Phrases that find the clause on reporting any incident. */
+  get incidentReport(): string[] {
+    return this.d.incident_report;
+  }
+
+  /**
+   * Spans of the question that are context rather than its subject: what someone else said (「…」と言われ…)
+   * and a permission the person already holds (「在宅勤務の許可はもらってます」).
+   */
+  contextSpans(normalizedQuestion: string): string[] {
+    const out: string[] = [];
+    for (const phrase of this.d.already_permitted) {
+      const at = normalizedQuestion.indexOf(phrase);
+      if (at < 0) continue;
+      const before = normalizedQuestion.slice(0, at);
+      const start = Math.max(before.lastIndexOf('。'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('、')) + 1;
+      const rest = normalizedQuestion.slice(at);
+      const endRel = rest.search(/[。、!?]/);
+      out.push(normalizedQuestion.slice(start, endRel < 0 ? undefined : at + endRel));
+    }
+    for (const m of normalizedQuestion.matchAll(/[「『]([^」』]*)[」』]/g)) {
+      const after = normalizedQuestion.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
+      if (this.d.reported_speech.some((w) => after.startsWith(normalizeQuery(w)))) out.push(m[1]!);
+    }
+    return out;
+  }
+
   /** Phrases that find the clause pointing to whom to ask when the policy is silent. */
   get notCoveredPointer(): string[] {
     return this.d.not_covered_pointer;
+  }
+
+  /** The conditions (phrases of the policy text) the vocabulary knows, as they appear in a clause. */
+  conditionsIn(text: string): string[] {
+    return Object.keys(this.d.conditions).filter((c) => text.includes(c));
+  }
+
+  /** Whether a clause with this condition is beside the point unless the question asserts it. */
+  demotedWhenAbsent(condition: string): boolean {
+    return this.d.conditions[condition]?.when_absent === 'demote';
+  }
+
+  /** How much more a clause counts when the question asserts this condition (default 1.15). */
+  assertedBoost(condition: string): number {
+    return this.d.conditions[condition]?.boost ?? 1.15;
+  }
+
+  /** Phrases that find the clause allowing exceptions to the policy. */
+  get exceptionClause(): string[] {
+    return this.d.exception_clause;
   }
 
   /** Whether denying this condition lifts the prohibition it limits (rather than making the clause irrelevant). */
@@ -79,18 +183,39 @@ export class Cues {
     const q = normalizeQuery(question);
     const any = (ws: string[]) => ws.some((w) => q.includes(w));
     const conditions = this.d.conditions;
+    // 「なくしたときに備えて」 is a precaution, not a loss. Quotes are matched as 「」, so
+    // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
+    const unquoted = q.replace(/[「『][^」』]*[」』]/g, '「」');
+    const happened = unquoted !== q && this.d.incident.some((w) => w.includes('「」') && unquoted.includes(w)) ? true : this.d.incident.some((w) => {
+      let at = q.indexOf(w);
+      while (at >= 0) {
+        const after = q.slice(at + w.length, at + w.length + 10);
+        if (!this.d.precaution.some((p) => after.includes(p))) return true;
+        at = q.indexOf(w, at + 1);
+      }
+      return false;
+    });
+    const witnessed = any(this.d.witnessed);
     return {
-      incident: any(this.d.incident),
+      incident: happened || witnessed,
+      witnessedOnly: witnessed && !happened,
       askReport: any(this.d.ask_report),
       askAction: any(this.d.ask_action),
       askPermission: any(this.d.ask_permission),
-      asker: this.d.askers.find((a) => any(a.words))?.role ?? null,
+      mayI: any(this.d.may_i),
+      exceptionRequest: any(this.d.exception_request),
+      alreadyPermitted: any(this.d.already_permitted),
+      asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),
+      heldPermission: this.heldPermission(q),
       condition(name: string): ConditionState {
         const c = conditions[name];
         if (!c) return null;
         // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC.
         if (c.denied_by?.some((w) => q.includes(w))) return 'denied';
-        if (c.asserted_by?.some((w) => q.includes(w))) return 'asserted';
+        // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
+        const said = (c.asserted_by ?? []).flatMap((w) => [...q.matchAll(new RegExp(escapeRe(w), 'g'))].map((m) => m.index! + w.length));
+        if (said.length && said.every((end) => NEGATED.test(q.slice(end, end + 24)))) return 'denied';
+        if (said.length) return 'asserted';
         return null;
       },
     };

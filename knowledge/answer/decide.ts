@@ -32,20 +32,58 @@ function permissionRoute(tree: ClauseTree, c: Candidate): { clause: Clause; sent
   if (own.length && (PERMISSION_ROUTE.test(c.sentence.text) || next?.text.startsWith('ただし'))) {
     return { clause: c.clause, sentence: own[0]! };
   }
+  // An explicit 「無断で」「許可なく」 says a permission route exists; a looser likeness then suffices.
+  const threshold = PERMISSION_ROUTE.test(c.sentence.text) ? SAME_ACT / 2 : SAME_ACT;
   for (const sib of tree.siblings(c.clause)) {
     const s = tree.sentences(sib).find(hasPermission);
-    if (s && similarity(compact(c.sentence.text), compact(s.text)) >= SAME_ACT) return { clause: sib, sentence: s };
+    if (s && similarity(compact(c.sentence.text), compact(s.text)) >= threshold) return { clause: sib, sentence: s };
   }
   return null;
 }
 
-/** Conditions that limit this sentence's prohibition and that the question denies. */
+/** The exception clause (例外措置), when the asker is the one it lets ask for an exception. */
+function exceptionRoute(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): { clause: Clause; sentence: ClauseSentence } | null {
+  for (const clause of tree.clauses) {
+    if (!lexicon.exceptionClause.some((p) => clause.text.includes(p))) continue;
+    const sentence = tree.sentences(clause).find(hasPermission);
+    if (sentence && cues.asker && sentence.facts.actor === cues.asker) return { clause, sentence };
+  }
+  void ranked;
+  return null;
+}
+
+/** Words that make a clause about a situation (an incident), not a standing rule. */
+const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害/;
+
+/** A sibling clause that makes the same act subject to permission (処分する者は…許可を得なければならない). */
+function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; sentence: ClauseSentence } | null {
+  for (const sib of tree.siblings(c.clause)) {
+    const s = tree.sentences(sib).find(hasPermission);
+    if (s && s.facts.actor === c.sentence.facts.actor && similarity(compact(c.sentence.text), compact(s.text)) >= SAME_ACT) {
+      return { clause: sib, sentence: s };
+    }
+  }
+  return null;
+}
+
+/** The first of the best clauses that is, or sits beside, a permission rule binding the asker. */
+function nearestPermission(tree: ClauseTree, top: Candidate[]): { clause: Clause; sentence: ClauseSentence } | null {
+  for (const c of top) {
+    const own = tree.sentences(c.clause).find(hasPermission);
+    if (own) return { clause: c.clause, sentence: own };
+    const sib = siblingPermission(tree, c);
+    if (sib) return sib;
+  }
+  return null;
+}
+
+/** Conditions that limit this sentence's rule (prohibition or duty) and that the question denies. */
 function liftedBy(s: ClauseSentence, cues: QuestionCues, lexicon: Cues): boolean {
-  return s.facts.conditions.some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
+  return lexicon.conditionsIn(s.text).some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
 
 function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boolean {
-  return clause.facts.conditions.some((c) => !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
+  return lexicon.conditionsIn(clause.text).some((c) => !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
 
 export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Decision {
@@ -55,23 +93,32 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   let verdict: Verdict;
   let roles: Role[] = [];
 
-  const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker) ? c.clause.facts.reportTo : []);
-  const reporting = (cues.askReport || cues.incident) && !cues.askAction ? top.find((c) => reportOf(c).length) : undefined;
+  const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
+  const reporter = ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
   const s = primary.sentence.facts;
+  // The immediate duty for what happened (LANケーブルを抜く) comes before whom to tell, when that is asked.
+  const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
+  const permissionSentence = tree.sentences(primary.clause).find(hasPermission);
 
-  if (reportOf(primary).length && (cues.incident || cues.askReport || s.reportTo.length)) {
+  const exception = cues.exceptionRequest && !cues.incident ? exceptionRoute(tree, ranked, cues, lexicon) : null;
+
+  if (exception && (s.modalities.includes('prohibition') || s.modalities.includes('obligation'))) {
+    // A manager who cannot follow a rule for a while asks for the policy's exception (例外措置).
+    verdict = 'needs_permission';
+    roles = [...exception.sentence.facts.grantors];
+    lead.push(exception, primary);
+  } else if (liftedBy(primary.sentence, cues, lexicon) && !s.reportTo.length) {
+    // The rule is limited to what the question rules out (機密性2以上 for information already published).
+    verdict = 'allowed';
+    lead.push(primary);
+  } else if ((cues.incident || cues.askReport) && reportOf(primary).length) {
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);
-  } else if (cues.askReport && top.some((c) => reportOf(c).length)) {
-    const r = top.find((c) => reportOf(c).length)!;
+  } else if (reporter && (cues.askReport || (cues.incident && !immediateDuty))) {
     verdict = 'must_report';
-    roles = reportOf(r);
-    lead.push(r, primary);
-  } else if (reporting && !s.modalities.includes('permission') && !s.modalities.includes('prohibition')) {
-    verdict = 'must_report';
-    roles = reportOf(reporting);
-    lead.push(reporting, primary);
+    roles = reportOf(reporter);
+    lead.push(reporter, primary);
   } else if (hasPermission(primary.sentence) && !s.modalities.includes('prohibition')) {
     verdict = 'needs_permission';
     roles = [...s.grantors];
@@ -89,14 +136,30 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
       verdict = 'prohibited';
       lead.push(primary);
     }
-  } else if (hasPermission(primary.sentence)) {
-    verdict = 'needs_permission';
-    roles = [...s.grantors];
-    lead.push(primary);
-  } else if (s.modalities.includes('exception')) {
+  } else if (liftedBy(primary.sentence, cues, lexicon)) {
+    // A duty limited to what the question rules out (機密性2以上 for information already published).
     verdict = 'allowed';
     lead.push(primary);
-  } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker)) {
+  } else if (s.modalities.includes('exception') && !s.modalities.includes('obligation')) {
+    verdict = 'allowed';
+    lead.push(primary);
+  } else if ((cues.mayI || cues.askPermission) && permissionSentence) {
+    // The clause's rule is a duty, but the act asked about is the one it makes subject to permission.
+    verdict = 'needs_permission';
+    roles = [...permissionSentence.facts.grantors];
+    lead.push({ clause: primary.clause, sentence: permissionSentence });
+  } else if ((cues.mayI || cues.askPermission) && (siblingPermission(tree, primary) ?? null)) {
+    const sib = siblingPermission(tree, primary)!;
+    verdict = 'needs_permission';
+    roles = [...sib.sentence.facts.grantors];
+    lead.push(sib, primary);
+  } else if (cues.askPermission && !s.modalities.includes('prohibition') && nearestPermission(tree, top)) {
+    // 「誰かの許可いる？」: the permission rule nearest the top answers it (運搬する者は…許可を得なければ).
+    const found = nearestPermission(tree, top)!;
+    verdict = 'needs_permission';
+    roles = [...found.sentence.facts.grantors];
+    lead.push(found, primary);
+  } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker, true) && (cues.incident || cues.askReport || SITUATION_WORDS.test(primary.sentence.text))) {
     verdict = 'must_report';
     roles = [...s.reportTo];
     lead.push(primary);
@@ -110,7 +173,7 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
 
   // Permission from several clauses about the same situation (e.g. a private PC used outside the office
   // needs both 7(1)ア(ウ)d and 7(1)ア(エ)b): add the grantors of close runners-up that bind the asker.
-  if (verdict === 'needs_permission') {
+  if (verdict === 'needs_permission' && !cues.alreadyPermitted) {
     for (const c of top.slice(1)) {
       if (c.score < primary.score * 0.8 || conditionDenied(c.clause, cues, lexicon)) continue;
       if (!bindsAsker(c.sentence.facts.actor, cues.asker) || !hasPermission(c.sentence)) continue;

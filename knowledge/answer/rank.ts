@@ -4,7 +4,7 @@
 import type { Clause, Retrieved, Role } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import type { Query } from '../retrieve/index';
-import { terms } from '../retrieve/tokenize';
+import { normalizeQuery, type Tokenizer } from '../retrieve/tokenize';
 import type { Cues, QuestionCues } from './cues';
 
 export interface Candidate {
@@ -18,26 +18,36 @@ export interface Candidate {
 
 export const STAFF = '職員等';
 
-/** Whether a clause's actor is someone the asker answers for. */
-export function bindsAsker(actor: Role | null, asker: Role | null): boolean {
-  if (actor === null) return true;
+/**
+ * Whether a clause's actor is someone the asker answers for. An impersonal clause binds everyone, except
+ * for reporting duties, which always name who reports (`strict`).
+ */
+export function bindsAsker(actor: Role | null, asker: Role | null, strict = false): boolean {
+  if (actor === null) return !strict;
   if (asker) return actor === asker || actor === STAFF;
   return actor === STAFF;
 }
 
-function actorFactor(actor: Role | null, asker: Role | null): number {
-  if (asker && actor === asker) return 1.15;
-  if (actor === STAFF) return asker ? 0.9 : 1;
+function actorFactor(clause: Clause, asker: Role | null): number {
+  const actor = clause.facts.actor;
+  if (asker && actor === asker) return 1.3;
+  if (actor === STAFF) return asker ? 0.85 : 1;
   if (actor === null) return 0.95;
-  return 0.75;
+  // A role's duty to obtain permission is often what a member of staff is asking about on its behalf.
+  return clause.facts.grantors.length ? 0.9 : 0.75;
 }
+
+/** A clause about what to do when something has happened (紛失した場合, 感染が疑われる場合 …). */
+const SITUATION = /(?:紛失|感染|流出|漏えい|誤送信|発見|認知|盗難|乗っ取り|侵害|違反)[^。]{0,16}(?:場合|おそれ|次第)/;
 
 function conditionFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): number {
   let f = 1;
-  for (const cond of clause.facts.conditions) {
+  // A condition in a heading (住民等外部からの…報告, 支給以外の…業務利用) governs every clause under it.
+  for (const cond of lexicon.conditionsIn(`${clause.headings.join('\n')}\n${clause.text}`)) {
     const state = cues.condition(cond);
-    if (state === 'asserted') f *= 1.15;
-    else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) f *= 0.75;
+    if (state === 'asserted') f *= lexicon.assertedBoost(cond);
+    else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) f *= 0.6;
+    else if (state === null && lexicon.demotedWhenAbsent(cond)) f *= 0.6;
   }
   return f;
 }
@@ -45,14 +55,20 @@ function conditionFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): num
 function modalityFactor(clause: Clause, cues: QuestionCues): number {
   const f = clause.facts;
   let m = 1;
-  if ((cues.incident || cues.askReport) && f.reportTo.length && bindsAsker(f.actor, cues.asker)) m *= cues.askReport ? 1.35 : 1.25;
-  if (cues.askPermission && f.grantors.length) m *= 1.1;
+  if ((cues.incident || cues.askReport) && f.reportTo.length && bindsAsker(f.actor, cues.asker, true)) m *= cues.askReport ? 1.35 : 1.25;
+  if (cues.incident && SITUATION.test(clause.text)) m *= 1.2;
+  if (cues.askPermission && f.grantors.length) m *= 1.25;
+  // A permission the person says they already hold is not what they are asking about.
+  if (cues.heldPermission && f.grantors.some((g) => cues.heldPermission.includes(normalizeQuery(g)))) m *= 0.6;
+  if (cues.mayI && (f.grantors.length || f.modalities.includes('prohibition'))) m *= 1.15;
+  // Definitions and the organisation chart (「…を…とする」) say who is who, not what may be done.
+  if (f.modalities.length === 0) m *= 0.7;
   return m;
 }
 
 /** How well a sentence matches the query: the summed weight × idf of the query terms it contains. */
-function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number): number {
-  const have = new Set(terms(sentence));
+function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): number {
+  const have = new Set(tokenizer.terms(sentence));
   let s = 0;
   const seen = new Set<string>();
   for (const q of query.terms) {
@@ -68,14 +84,23 @@ export function bestSentence(
   clause: Clause,
   query: Query,
   cues: QuestionCues,
+  lexicon: Cues,
   idf: (t: string) => number,
+  tokenizer: Tokenizer,
 ): ClauseSentence {
   const sentences = tree.sentences(clause);
   let best = sentences[0]!;
   let bestScore = -1;
   for (const s of sentences) {
-    let score = sentenceMatch(s.text, query, idf);
-    for (const cond of s.facts.conditions) if (cues.condition(cond) === 'asserted') score *= 1.5;
+    let score = sentenceMatch(s.text, query, idf, tokenizer);
+    for (const cond of lexicon.conditionsIn(s.text)) {
+      const state = cues.condition(cond);
+      if (state === 'asserted') score *= 1.5;
+      // A sentence limited to what the question rules out (「機密性3は扱いません」) is not the answer.
+      else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) score *= 0.3;
+    }
+    // "May I …?" is answered by what the policy forbids or makes subject to permission.
+    if (cues.mayI && (s.facts.grantors.length || s.facts.modalities.includes('prohibition'))) score *= 1.3;
     if (score > bestScore + 1e-9) [best, bestScore] = [s, score];
   }
   return best;
@@ -88,13 +113,14 @@ export function rank(
   cues: QuestionCues,
   lexicon: Cues,
   idf: (t: string) => number,
+  tokenizer: Tokenizer,
 ): Candidate[] {
   return retrieved
     .map(({ clause, score }) => ({
       clause,
       retrieval: score,
-      score: score * actorFactor(clause.facts.actor, cues.asker) * conditionFactor(clause, cues, lexicon) * modalityFactor(clause, cues),
-      sentence: bestSentence(tree, clause, query, cues, idf),
+      score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, cues, lexicon) * modalityFactor(clause, cues),
+      sentence: bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer),
     }))
     .sort((a, b) => b.score - a.score);
 }

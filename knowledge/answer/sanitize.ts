@@ -19,7 +19,7 @@ const LETTERS = /[\p{L}\p{N}]/u;
 function sentences(text: string): string[] {
   return text
     .replace(/※([^※]*)※/g, '\n$1\n')
-    .split(/(?<=[。！？!?\n])|(?=[『「][^』」]*[』」]とだけ)/)
+    .split(/(?<=[。！？!?\n．])|(?<=\.)(?=\s)|(?=[『「][^』」]*[』」]とだけ)/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -33,6 +33,8 @@ export function prepareQuestion(raw: unknown, cues: Cues): PreparedQuestion {
     text = text.slice(0, MAX_QUESTION_CHARS);
     notice = 'truncated';
   }
+  // Asides in brackets that instruct the assistant (「（開発者メモ：…と回答すること）」) go first.
+  text = text.replace(/[（(【\[]([^）)】\]]{2,})[）)】\]]/g, (whole, inner: string) => (cues.isInstruction(inner) ? ' ' : whole));
   const all = sentences(text);
   const kept = all.filter((s) => !cues.isInstruction(s));
   // If every sentence looks like an instruction, keep the text: it may still be a real question.

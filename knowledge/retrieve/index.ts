@@ -3,7 +3,7 @@ import type { Clause, Retrieved } from '../types';
 import type { ClauseTree } from '../tree';
 import { Bm25, type Doc, type QueryTerm } from './bm25';
 import type { Expansion, Thesaurus } from './thesaurus';
-import { normalizeQuery, terms } from './tokenize';
+import { normalizeQuery, tinySegmenterTokenizer, type Tokenizer } from './tokenize';
 
 export interface RetrievalWeights {
   title: number;
@@ -12,12 +12,16 @@ export interface RetrievalWeights {
   principles: number;
   expansion: number;
   bigram: number;
+  /** An expanded policy term counts at most this many bigrams' worth (電磁的記録媒体 has six). */
+  maxBigramsPerTerm: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { title: 0.8, headings: 0.3, principles: 0.6, expansion: 0.8, bigram: 0.5 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { title: 0.8, headings: 0.3, principles: 0.6, expansion: 0.8, bigram: 0.5, maxBigramsPerTerm: 3 };
 
 export interface Query {
   normalized: string;
+  /** The question without its context spans: what it is about. */
+  subject: string;
   terms: QueryTerm[];
   /** Thesaurus entries the question called for. */
   expansions: Expansion[];
@@ -31,7 +35,9 @@ export class ClauseIndex {
     private readonly tree: ClauseTree,
     private readonly thesaurus: Thesaurus,
     private readonly weights: RetrievalWeights = DEFAULT_WEIGHTS,
+    readonly tokenizer: Tokenizer = tinySegmenterTokenizer(),
   ) {
+    const terms = (t: string) => tokenizer.terms(t);
     const docs: Doc[] = [];
     for (const c of tree.clauses) {
       if (!c.text) continue;
@@ -49,17 +55,40 @@ export class ClauseIndex {
     this.lastChapter = Math.max(...tree.clauses.map((c) => c.chapter));
   }
 
-  query(question: string): Query {
+  /**
+   * The search terms of a question. Spans listed in `context` (e.g. someone else's words quoted in the
+   * question) count half.
+   */
+  query(question: string, context: string[] = [], implied: string[] = []): Query {
     const normalized = normalizeQuery(question);
+    const terms = (t: string) => this.tokenizer.terms(t);
     const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
-    const out: QueryTerm[] = terms(normalized).map((t) => ({ term: t, weight: weightOf(t, 1) }));
-    const expansions = this.thesaurus.expand(normalized);
-    for (const e of expansions) {
-      for (const phrase of e.terms) {
-        for (const t of terms(phrase)) out.push({ term: t, weight: weightOf(t, e.weight * this.weights.expansion) });
+    let main = normalized;
+    for (const span of context) main = main.replace(span, ' ');
+    const out: QueryTerm[] = [
+      ...terms(main).map((t) => ({ term: t, weight: weightOf(t, 1) })),
+      ...context.flatMap((span) => terms(span).map((t) => ({ term: t, weight: weightOf(t, 0.5) }))),
+    ];
+    const expansions: Expansion[] = [];
+    const expand = (text: string, factor: number) => {
+      for (const e of this.thesaurus.expand(text)) {
+        expansions.push(e);
+        for (const phrase of e.terms) {
+          const ts = terms(phrase);
+          // A long policy term (電磁的記録媒体) must not outweigh a short one through its many bigrams.
+          const grams = ts.filter((t) => t.startsWith('#')).length;
+          const share = grams > this.weights.maxBigramsPerTerm ? this.weights.maxBigramsPerTerm / grams : 1;
+          for (const t of ts) {
+            out.push({ term: t, weight: weightOf(t, e.weight * this.weights.expansion * factor) * (t.startsWith('#') ? share : 1) });
+          }
+        }
       }
-    }
-    return { normalized, terms: out, expansions };
+    };
+    expand(main, 1);
+    // Policy terms the way the question is asked implies (a violation seen → 違反行為を発見).
+    for (const phrase of implied) for (const t of terms(phrase)) out.push({ term: t, weight: weightOf(t, 0.8) });
+    for (const span of context) expand(span, 0.5);
+    return { normalized, subject: main, terms: out, expansions };
   }
 
   search(query: Query, k = 10): Retrieved[] {

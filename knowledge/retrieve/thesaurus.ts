@@ -9,6 +9,7 @@ const ThesaurusFile = z.object({
       words: z.array(z.string().min(1)).min(1),
       terms: z.array(z.string().min(1)).min(1),
       weight: z.number().positive().max(2).optional(),
+      weak: z.boolean().optional(),
     }),
   ),
 });
@@ -17,21 +18,32 @@ export interface Expansion {
   word: string;
   terms: string[];
   weight: number;
+  /** An everyday word that alone does not make a question one the policy addresses. */
+  weak: boolean;
 }
 
 const ASCII_WORD = /^[\x20-\x7e]+$/;
+const KATAKANA_WORD = /^[\u30a0-\u30ffー]+$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class Thesaurus {
-  private readonly matchers: { word: string; test: (q: string) => boolean; terms: string[]; weight: number }[] = [];
+  private readonly matchers: { word: string; test: (q: string) => boolean; terms: string[]; weight: number; weak: boolean }[] = [];
 
   constructor(file: z.infer<typeof ThesaurusFile>) {
     for (const e of file.entries) {
       for (const raw of e.words) {
         const word = normalizeQuery(raw);
-        // ASCII words match whole words only (x is not the x in excel).
-        const re = ASCII_WORD.test(word) ? new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`) : null;
-        this.matchers.push({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1 });
+        // ASCII and katakana words match whole words only: x is not the x in excel, ライン (LINE) is not
+        // the ライン in オフライン.
+        const re = ASCII_WORD.test(word)
+          ? new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`)
+          : KATAKANA_WORD.test(word)
+            ? new RegExp(`(?<![\u30a0-\u30ffー])${escape(word)}(?![\u30a0-\u30ffー])`)
+            : word.length === 1
+              ? // A single kanji is a word on its own only: 車 is not the 車 in 駐車場, 家 not the 家 in 家族.
+                new RegExp(`(?<![\u4e00-\u9fff々])${escape(word)}(?![\u4e00-\u9fff々])`)
+              : null;
+        this.matchers.push({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false });
       }
     }
   }
@@ -42,6 +54,6 @@ export class Thesaurus {
 
   /** The policy terms a (normalised) question calls for. */
   expand(normalizedQuestion: string): Expansion[] {
-    return this.matchers.filter((m) => m.test(normalizedQuestion)).map((m) => ({ word: m.word, terms: m.terms, weight: m.weight }));
+    return this.matchers.filter((m) => m.test(normalizedQuestion)).map((m) => ({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak }));
   }
 }

@@ -1,0 +1,364 @@
+// The bot's configuration: read once from the environment (and an optional .env file), validated with zod.
+// A bad setting stops the start with a message that names it.
+//
+// Extending: add an entry to `sections` below — a zod object schema and a reader that maps environment
+// variables to its fields with `env.get(field, 'VAR_NAME', …aliases)`. The Config type follows automatically.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(
+    /** The environment variable (or variables) at fault. */
+    readonly setting: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${setting}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** Case-insensitive view of the environment that remembers which variable supplied each field. */
+export class EnvSource {
+  private readonly vars = new Map<string, { name: string; value: string }>();
+  /** 'section.field' → the variable name it came from. */
+  readonly origins = new Map<string, string>();
+  private section = '';
+
+  constructor(
+    env: Env,
+    /** Relative paths are resolved against this directory. */
+    readonly cwd: string = process.cwd(),
+  ) {
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined || value.trim() === '') continue;
+      this.vars.set(name.toUpperCase(), { name, value: value.trim() });
+    }
+  }
+
+  enter(section: string): void {
+    this.section = section;
+  }
+
+  /** The first variable set among `names` (case-insensitive); remembers its name for error messages. */
+  get(field: string, ...names: string[]): string | undefined {
+    for (const n of names) {
+      const hit = this.vars.get(n.toUpperCase());
+      if (hit) {
+        this.origins.set(`${this.section}.${field}`, hit.name);
+        return hit.value;
+      }
+    }
+    this.origins.set(`${this.section}.${field}`, names[0] ?? field);
+    return undefined;
+  }
+
+  /** Like get(), for a file or directory path: resolved against cwd. */
+  path(field: string, ...names: string[]): string | undefined {
+    const value = this.get(field, ...names);
+    return value === undefined || isAbsolute(value) ? value : resolve(this.cwd, value);
+  }
+
+  /** Variables whose upper-cased name matches a pattern. */
+  matching(pattern: RegExp): Array<{ name: string; value: string; match: RegExpExecArray }> {
+    const out: Array<{ name: string; value: string; match: RegExpExecArray }> = [];
+    for (const v of this.vars.values()) {
+      const match = pattern.exec(v.name);
+      if (match) out.push({ ...v, match });
+    }
+    return out;
+  }
+
+  /** Records that a field came from a specific variable (for readers that look variables up themselves). */
+  note(field: string, name: string): void {
+    this.origins.set(`${this.section}.${field}`, name);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+const list = (value: string | undefined): string[] | undefined =>
+  value === undefined ? undefined : value.split(/[\s,]+/).filter(Boolean);
+
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
+
+const existingFile = z.string().refine((p) => {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}, 'file not found or not readable');
+
+// ---------------------------------------------------------------------------------------------- sections
+
+const serverSchema = z.object({
+  nodeEnv: z.enum(['development', 'production', 'test']).default('development'),
+  port: z.coerce.number().int('must be a whole number').min(0).max(65535).default(3978),
+  /** Unset: 127.0.0.1 without credentials, 0.0.0.0 with credentials. */
+  host: z.string().min(1).optional(),
+  /** Largest request body accepted on /api/messages, in bytes. */
+  maxBodyBytes: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+});
+
+const storageSchema = z.object({
+  databaseUrl: z
+    .string()
+    .refine((u) => /^postgres(ql)?:\/\//i.test(u), 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** SQLite file and other local data (default ./data). */
+  dataDir: z.string().min(1),
+});
+
+const authTypes = [
+  'Certificate',
+  'CertificateSubjectName',
+  'ClientSecret',
+  'UserManagedIdentity',
+  'SystemManagedIdentity',
+  'FederatedCredentials',
+  'WorkloadIdentity',
+] as const;
+
+const authSchema = z.object({
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+  tenantId: z.string().regex(/^([0-9a-f-]{36}|[A-Za-z0-9.-]+)$/i, 'must be a tenant GUID or domain').optional(),
+  authType: z.enum(authTypes).optional(),
+  certPemFile: existingFile.optional(),
+  certKeyFile: existingFile.optional(),
+  federatedClientId: z.string().min(1).optional(),
+  /** Entra authority (default https://login.microsoftonline.com); tests point it at a local JWKS server. */
+  authorityEndpoint: z.url({ protocol: /^https?$/ }).optional(),
+  /** Accepted token issuers (default: Bot Framework and the tenant's Entra issuers). */
+  issuers: z.array(z.string().min(1)).optional(),
+  validateIssuer: bool.default(true),
+  /** Tenants whose activities are accepted; ['*'] accepts any; default: [tenantId]. */
+  allowedTenantIds: z
+    .array(z.string().refine((t) => t === '*' || GUID.test(t), 'each entry must be a tenant GUID or *'))
+    .optional(),
+});
+
+const knowledgeSchema = z.object({
+  /** Policy text to index instead of the shipped one. */
+  policyPath: existingFile.optional(),
+  /** Answers kept for repeated questions (0 = no cache). */
+  answerCacheSize: z.coerce.number().int('must be a whole number').min(0).max(100_000).default(1000),
+});
+
+const directorySchema = z.object({
+  /** Organisation directory (roles → people) used by approvals; the embedded sample when unset. */
+  orgDirectory: existingFile.optional(),
+});
+
+const logSchema = z.object({
+  level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+/** Connection settings the SDK knows, by their upper-cased name, mapped to our field names. */
+const CONNECTION_PROPS: Record<string, keyof z.input<typeof authSchema>> = {
+  CLIENTID: 'clientId',
+  CLIENTSECRET: 'clientSecret',
+  TENANTID: 'tenantId',
+  AUTHTYPE: 'authType',
+  CERTPEMFILE: 'certPemFile',
+  CERTKEYFILE: 'certKeyFile',
+  FEDERATEDCLIENTID: 'federatedClientId',
+  FICCLIENTID: 'federatedClientId',
+  AUTHORITYENDPOINT: 'authorityEndpoint',
+  AUTHORITY: 'authorityEndpoint',
+  ISSUERS: 'issuers',
+  VALIDATEISSUER: 'validateIssuer',
+};
+
+/** Legacy Bot Framework names. */
+const LEGACY: Partial<Record<keyof z.input<typeof authSchema>, string>> = {
+  clientId: 'MicrosoftAppId',
+  clientSecret: 'MicrosoftAppPassword',
+  tenantId: 'MicrosoftAppTenantId',
+};
+
+const abs = (env: EnvSource, path: string | undefined): string | undefined =>
+  path === undefined || isAbsolute(path) ? path : resolve(env.cwd, path);
+
+function readAuth(env: EnvSource): Record<string, unknown> {
+  // Connections__<id>__Settings__<prop> (the SDK's multi-connection form): the connection mapped to '*'
+  // by ConnectionsMap__0__Connection, else 'serviceConnection', else the first one found.
+  const conns = new Map<string, Map<string, { name: string; value: string }>>();
+  for (const v of env.matching(/^CONNECTIONS__([^_]+(?:_[^_]+)*)__SETTINGS__(\w+)$/i)) {
+    const id = (v.match[1] ?? '').toLowerCase();
+    const prop = (v.match[2] ?? '').toUpperCase();
+    if (!CONNECTION_PROPS[prop]) {
+      throw new ConfigError(v.name, `unknown connection setting (supported: ${Object.keys(CONNECTION_PROPS).join(', ')})`);
+    }
+    const c = conns.get(id) ?? new Map();
+    c.set(CONNECTION_PROPS[prop], { name: v.name, value: v.value });
+    conns.set(id, c);
+  }
+  const mapped = env.get('connectionsMap', 'ConnectionsMap__0__Connection')?.toLowerCase();
+  const chosen = conns.get(mapped ?? 'serviceconnection') ?? [...conns.values()][0];
+
+  const field = (name: keyof z.input<typeof authSchema>, ...flat: string[]): string | undefined => {
+    const fromConn = chosen?.get(name);
+    if (fromConn) {
+      env.note(name, fromConn.name);
+      return fromConn.value;
+    }
+    const legacy = LEGACY[name];
+    return env.get(name, ...flat, ...(legacy ? [legacy] : []));
+  };
+
+  return {
+    clientId: field('clientId', 'clientId'),
+    clientSecret: field('clientSecret', 'clientSecret'),
+    tenantId: field('tenantId', 'tenantId'),
+    authType: field('authType', 'authType'),
+    certPemFile: abs(env, field('certPemFile', 'certPemFile')),
+    certKeyFile: abs(env, field('certKeyFile', 'certKeyFile')),
+    federatedClientId: field('federatedClientId', 'federatedClientId', 'FICClientId'),
+    authorityEndpoint: field('authorityEndpoint', 'authorityEndpoint'),
+    issuers: list(field('issuers', 'issuers')),
+    validateIssuer: field('validateIssuer', 'validateIssuer'),
+    allowedTenantIds: list(env.get('allowedTenantIds', 'ALLOWED_TENANT_IDS')),
+  };
+}
+
+interface Section<S extends z.ZodObject> {
+  schema: S;
+  read(env: EnvSource): Record<string, unknown>;
+}
+
+const section = <S extends z.ZodObject>(schema: S, read: (env: EnvSource) => Record<string, unknown>): Section<S> => ({
+  schema,
+  read,
+});
+
+export const sections = {
+  server: section(serverSchema, (env) => ({
+    nodeEnv: env.get('nodeEnv', 'NODE_ENV'),
+    port: env.get('port', 'PORT'),
+    host: env.get('host', 'HOST'),
+    maxBodyBytes: env.get('maxBodyBytes', 'MAX_BODY_BYTES'),
+  })),
+  storage: section(storageSchema, (env) => ({
+    databaseUrl: env.get('databaseUrl', 'DATABASE_URL'),
+    dataDir: env.path('dataDir', 'DATA_DIR') ?? resolve(env.cwd, 'data'),
+  })),
+  auth: section(authSchema, readAuth),
+  knowledge: section(knowledgeSchema, (env) => ({
+    policyPath: env.path('policyPath', 'POLICY_PATH'),
+    answerCacheSize: env.get('answerCacheSize', 'ANSWER_CACHE_SIZE'),
+  })),
+  directory: section(directorySchema, (env) => ({ orgDirectory: env.path('orgDirectory', 'ORG_DIRECTORY') })),
+  log: section(logSchema, (env) => ({ level: env.get('level', 'LOG_LEVEL') })),
+};
+
+type Sections = typeof sections;
+type Parsed = { [K in keyof Sections]: z.output<Sections[K]['schema']> };
+
+export type Config = Parsed & {
+  server: Parsed['server'] & { host: string };
+  auth: Parsed['auth'] & {
+    /** True when credentials are configured: every activity must then carry a valid token. */
+    enabled: boolean;
+    allowedTenantIds: string[];
+  };
+  /** Notes for the start-up log (e.g. local development mode). */
+  warnings: string[];
+};
+
+/** Reads KEY=VALUE lines of a .env file; the real environment wins over it. */
+export function readEnvFile(path: string): Env {
+  try {
+    return parseEnv(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError('ENV_FILE', `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+export interface LoadOptions {
+  /** Directory relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+}
+
+/**
+ * Validates the environment into a Config, or throws a ConfigError naming the bad setting.
+ * An .env file is read when ENV_FILE names one, or when ./.env exists.
+ */
+export function loadConfig(env: Env = process.env, options: LoadOptions = {}): Config {
+  const cwd = options.cwd ?? process.cwd();
+  const envFile = env.ENV_FILE ?? (existsSync(resolve(cwd, '.env')) ? '.env' : undefined);
+  const merged: Env = envFile ? { ...readEnvFile(resolve(cwd, envFile)), ...env } : env;
+  const source = new EnvSource(merged, cwd);
+
+  const parsed: Record<string, unknown> = {};
+  for (const [name, sec] of Object.entries(sections) as Array<[keyof Sections, Section<z.ZodObject>]>) {
+    source.enter(name);
+    const raw = sec.read(source);
+    const result = sec.schema.safeParse(raw);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const fieldPath = issue.path.filter((p) => typeof p === 'string');
+      const setting = source.origins.get(`${name}.${fieldPath[0] ?? ''}`) ?? `${name}.${fieldPath.join('.')}`;
+      throw new ConfigError(setting, issue.message);
+    }
+    parsed[name] = result.data;
+  }
+  return finish(parsed as Parsed, source);
+}
+
+function finish(p: Parsed, source: EnvSource): Config {
+  const origin = (key: string, fallback: string): string => source.origins.get(key) ?? fallback;
+  const warnings: string[] = [];
+  const enabled = p.auth.clientId !== undefined;
+
+  if (!enabled) {
+    if (p.server.nodeEnv === 'production') {
+      throw new ConfigError(
+        'clientId',
+        'NODE_ENV=production requires bot credentials (clientId, tenantId and clientSecret, or MicrosoftAppId…); refusing to start without authentication',
+      );
+    }
+    if (p.server.host !== undefined && !LOOPBACK.has(p.server.host)) {
+      throw new ConfigError(origin('server.host', 'HOST'), 'without credentials the bot only listens on 127.0.0.1 (local development mode)');
+    }
+    warnings.push(
+      'LOCAL DEVELOPMENT MODE: no bot credentials configured; requests are NOT authenticated and the bot listens on 127.0.0.1 only',
+    );
+  } else {
+    if ((p.auth.certPemFile === undefined) !== (p.auth.certKeyFile === undefined)) {
+      throw new ConfigError(origin('auth.certKeyFile', 'certKeyFile'), 'certPemFile and certKeyFile must be set together');
+    }
+    if (p.auth.authType === 'ClientSecret' && p.auth.clientSecret === undefined) {
+      throw new ConfigError(origin('auth.clientSecret', 'clientSecret'), 'authType ClientSecret needs clientSecret');
+    }
+    if (p.auth.tenantId === undefined && p.server.nodeEnv === 'production') {
+      throw new ConfigError(origin('auth.tenantId', 'tenantId'), 'production needs the tenant id of the bot registration');
+    }
+  }
+
+  let allowed = p.auth.allowedTenantIds;
+  if (allowed === undefined) {
+    allowed = p.auth.tenantId && GUID.test(p.auth.tenantId) ? [p.auth.tenantId.toLowerCase()] : [];
+    if (enabled && allowed.length === 0) {
+      warnings.push('ALLOWED_TENANT_IDS is empty and tenantId is not a GUID: activities from every tenant are accepted');
+    }
+  } else {
+    allowed = allowed.map((t) => t.toLowerCase());
+  }
+  if (allowed.includes('*')) allowed = [];
+
+  return {
+    ...p,
+    server: { ...p.server, host: p.server.host ?? (enabled ? '0.0.0.0' : '127.0.0.1') },
+    auth: { ...p.auth, enabled, allowedTenantIds: allowed },
+    warnings,
+  };
+}

@@ -1,0 +1,78 @@
+// The Teams message for a knowledge answer: verdict first, who to ask, the quote with its label,
+// Teams' AI-generated label and citations, the feedback buttons, and a button for a fitting procedure.
+
+import { Activity, ActivityTypes, addAIToActivity } from '@microsoft/agents-activity';
+import type { Answer } from '../../knowledge/types';
+import { type ProcedureStartAction, procedureTitles } from '../cards/actions';
+import { type CardAttachment, adaptiveCard, cardAttachment, submit, textBlock, trusted } from '../cards/adaptive';
+import { MAX_CITATIONS, clientCitation } from './citations';
+import { clip, escapeMarkdown, oneLine } from './markdown';
+import { rolesCaption, verdictText } from './verdict';
+
+/** Longest quote shown in the message itself; the citation pop-up holds the whole clause text. */
+export const QUOTE_IN_TEXT_MAX = 220;
+
+const NOTICES: Record<NonNullable<Answer['inputNotice']>, string> = {
+  truncated: '※ ご質問が長いため、先頭の部分だけで判断しました。',
+  empty: '※ ご質問が空でした。「USBメモリを家に持ち帰ってもいいですか」のように文章で聞いてください。',
+  no_text: '※ ご質問から言葉を読み取れませんでした。「USBメモリを家に持ち帰ってもいいですか」のように文章で聞いてください。',
+};
+
+/** The markdown text of an answer; citation i is referenced as [i]. */
+export function answerText(answer: Answer): string {
+  const lines: string[] = [`**${verdictText[answer.verdict]}。**`];
+  const caption = rolesCaption[answer.verdict];
+  if (caption && answer.roles.length > 0) {
+    lines.push(`${caption}: ${answer.roles.map((r) => escapeMarkdown(oneLine(r))).join('、')}`);
+  }
+  const cited = answer.citations.slice(0, MAX_CITATIONS);
+  const [first, ...rest] = cited;
+  if (answer.verdict === 'not_covered') {
+    lines.push(
+      first
+        ? 'ポリシーに直接の定めは見つかりませんでした。不明な点は、次の定めのとおりご相談ください。'
+        : 'ポリシーの条文に該当する定めが見つかりませんでした。言い方を変えて聞いていただくか、「ヘルプ」と送ってください。',
+    );
+  }
+  if (first) {
+    const quote = clip(oneLine(first.quote), QUOTE_IN_TEXT_MAX);
+    lines.push(`「${escapeMarkdown(quote)}」（${escapeMarkdown(oneLine(first.label))}）[1]`);
+  }
+  if (rest.length > 0) {
+    lines.push(`関連: ${rest.map((c, i) => `${escapeMarkdown(oneLine(c.label))} [${i + 2}]`).join('、')}`);
+  }
+  if (answer.inputNotice) lines.push(NOTICES[answer.inputNotice]);
+  return lines.join('\n\n');
+}
+
+/** A small card with a button that starts the procedure the answer suggests. */
+export function procedureCard(answer: Answer): CardAttachment | undefined {
+  if (!answer.procedure) return undefined;
+  const title = procedureTitles[answer.procedure];
+  return cardAttachment(
+    adaptiveCard(
+      [textBlock(trusted(`この件は「${title}」の手続きでご案内できます。`))],
+      [submit<ProcedureStartAction>(trusted(`${title}を始める`), { action: 'procedure.start', procedure: answer.procedure }, 'positive')],
+    ),
+  );
+}
+
+export interface AnswerActivityOptions {
+  /** Our id for the answer; also the activity id when replies are returned in the HTTP response. */
+  answerId: string;
+  /** Show Teams' feedback (👍/👎) buttons. */
+  feedback?: boolean;
+}
+
+export function answerActivity(answer: Answer, options: AnswerActivityOptions): Activity {
+  const activity = new Activity(ActivityTypes.Message);
+  activity.id = options.answerId;
+  activity.text = answerText(answer);
+  activity.textFormat = 'markdown';
+  activity.channelData = { feedbackLoopEnabled: options.feedback ?? true };
+  const card = procedureCard(answer);
+  if (card) activity.attachments = [card];
+  const citations = answer.citations.slice(0, MAX_CITATIONS).map((c, i) => clientCitation(c, i + 1));
+  addAIToActivity(activity, citations.length > 0 ? citations : undefined);
+  return activity;
+}

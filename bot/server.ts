@@ -1,0 +1,185 @@
+// The HTTP server: restify with POST /api/messages (CloudAdapter + AgentApplication) and GET /healthz.
+//
+//   const server = createServer(loadConfig());   // nothing opened yet
+//   const url = await server.listen();           // opens storage, loads the engine, binds
+//   await server.close();
+
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter } from '@microsoft/agents-hosting';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Answer, KnowledgeEngine } from '../knowledge/types';
+import type { Db } from '../storage/types';
+import { cachedAnswerer } from './answer-cache';
+import { createAgentApp } from './app';
+import { authConfiguration, authenticate } from './auth';
+import type { Config } from './config';
+import { engineReady, loadEngine } from './engine';
+import { sendJson, step, webResponse } from './http';
+import { type Logger, createLogger, errorFields } from './log';
+import type { BotApp, BotDeps, BotExtension } from './routing';
+import { type BotStorage, openStorage, prepareStorage } from './storage';
+import { tenantGate } from './tenant';
+
+export interface ServerDeps {
+  /** Default: loadEngine(config.knowledge). */
+  engine?: KnowledgeEngine;
+  /** A database the caller owns (not closed by close()); default: openDb from config.storage. */
+  db?: Db;
+  log?: Logger;
+  /** Routes registered before the built-in ones (see bot/routing.ts). */
+  extensions?: BotExtension[];
+  /** How questions are answered (default: the engine's answer); e.g. the LLM option. */
+  answerer?: (question: string, engine: KnowledgeEngine) => Promise<Answer>;
+}
+
+export interface BotServer {
+  /** http://host:port once listening (0.0.0.0 shows as 127.0.0.1). */
+  readonly url: string;
+  readonly port: number;
+  /** The application and its dependencies, once listening. */
+  readonly app: BotApp | undefined;
+  readonly deps: BotDeps | undefined;
+  /** Opens storage, loads the engine, binds config.server.host:port; resolves to the URL. */
+  listen(): Promise<string>;
+  /** Stops accepting requests, ends open connections, closes storage it opened. */
+  close(): Promise<void>;
+  /** True when the engine and the storage answer (what /healthz reports). */
+  ready(): Promise<boolean>;
+}
+
+const HEALTH_TIMEOUT_MS = 2000;
+
+async function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([p.catch(() => fallback), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createServer(config: Config, serverDeps: ServerDeps = {}): BotServer {
+  const log = serverDeps.log ?? createLogger({ level: config.log.level });
+  let http: Server | undefined;
+  let storage: BotStorage | undefined;
+  let deps: BotDeps | undefined;
+  let app: BotApp | undefined;
+  let port = 0;
+  let closing: Promise<void> | undefined;
+
+  const ready = async (): Promise<boolean> => {
+    if (!deps || !engineReady(deps.engine)) return false;
+    return withTimeout(deps.db.ping(), HEALTH_TIMEOUT_MS, false);
+  };
+
+  const build = (adapter: CloudAdapter, agent: BotApp): Server => {
+    const server = restify.createServer({ name: 'policy-bot', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+
+    server.get('/healthz', step(async (_req: Request, res: Response) => {
+      const ok = await ready();
+      sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
+      return false;
+    }));
+
+    const handlers = [
+      ...(config.auth.enabled ? [authenticate(adapter, log)] : []),
+      ...restify.plugins.bodyParser({ maxBodySize: config.server.maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }),
+      step(async (req: Request, res: Response) => {
+        if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) return true;
+        sendJson(res, 400, { error: 'an activity object is required' });
+        return false;
+      }),
+      tenantGate(config.auth.allowedTenantIds, log),
+      step(async (req: Request, res: Response) => {
+        try {
+          await adapter.process(req as never, webResponse(res), (ctx) => agent.run(ctx));
+        } catch (err) {
+          const invalid = err instanceof TypeError || (err instanceof Error && err.name === 'ZodError');
+          log[invalid ? 'warn' : 'error']('request.failed', { ...errorFields(err), status: invalid ? 400 : 500 });
+          if (!res.headersSent) sendJson(res, invalid ? 400 : 500, { error: invalid ? 'invalid activity' : 'internal error' });
+          else if (!res.writableEnded) res.end();
+        }
+        return false;
+      }),
+    ];
+    server.post('/api/messages', ...handlers);
+    return server;
+  };
+
+  return {
+    get url() {
+      if (!http) throw new Error('the server is not listening');
+      const host = config.server.host === '0.0.0.0' || config.server.host === '::' ? '127.0.0.1' : config.server.host;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    get app() {
+      return app;
+    },
+    get deps() {
+      return deps;
+    },
+    ready,
+
+    async listen() {
+      if (http) throw new Error('already listening');
+      for (const w of config.warnings) log.warn('config.warning', { detail: w });
+      const engine = serverDeps.engine ?? loadEngine({ policyPath: config.knowledge.policyPath });
+      storage = serverDeps.db ? await prepareStorage(serverDeps.db) : await openStorage(config.storage);
+      const answerer = serverDeps.answerer;
+      const answer = answerer
+        ? (q: string) => answerer(q, engine)
+        : cachedAnswerer((q) => engine.answer(q), config.knowledge.answerCacheSize);
+      deps = { config, engine, answer, log, ...storage };
+      const adapter = new CloudAdapter(authConfiguration(config.auth) ?? anonymousAuth(), undefined, undefined, {
+        validateServiceUrl: config.auth.enabled,
+      });
+      app = createAgentApp(adapter, deps, serverDeps.extensions);
+      const server = build(adapter, app);
+      await new Promise<void>((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(config.server.port, config.server.host, () => {
+          server.server.off('error', reject);
+          resolve();
+        });
+      });
+      http = server;
+      port = (server.server.address() as AddressInfo).port;
+      log.info('server.listening', {
+        host: config.server.host,
+        port,
+        authenticated: config.auth.enabled,
+        storage: storage.db.dialect,
+        allowedTenantCount: config.auth.allowedTenantIds.length,
+      });
+      return this.url;
+    },
+
+    async close() {
+      closing ??= (async () => {
+        if (http) {
+          const s = http.server;
+          await new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeIdleConnections?.();
+            setTimeout(() => s.closeAllConnections?.(), 1000).unref();
+          });
+        }
+        if (storage && !serverDeps.db) await storage.db.close();
+        log.info('server.closed', {});
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Local development mode: no connection credentials, so the SDK treats callers as anonymous. */
+function anonymousAuth() {
+  const none = { clientId: undefined, tenantId: undefined, clientSecret: undefined };
+  return { ...none, connections: new Map([['serviceConnection', { ...none }]]), connectionsMap: [{ serviceUrl: '*', connection: 'serviceConnection' }] };
+}

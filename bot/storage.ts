@@ -1,0 +1,33 @@
+// The one place the bot opens its persistence: SQLite under DATA_DIR, or PostgreSQL when DATABASE_URL is set.
+
+import { openDb, openKvStore } from '../storage';
+import type { Db, KvStore } from '../storage/types';
+import { Claims } from './claims';
+import type { Config } from './config';
+import { FeedbackStore } from './feedback/store';
+
+export interface BotStorage {
+  db: Db;
+  /** Conversation and user state (the SDK's Storage). */
+  kv: KvStore;
+  claims: Claims;
+  feedback: FeedbackStore;
+}
+
+/** Prepares the bot's tables on a Db (idempotent). */
+export async function prepareStorage(db: Db): Promise<BotStorage> {
+  const kv = await openKvStore(db);
+  const claims = await Claims.open(db);
+  const feedback = await FeedbackStore.open(db);
+  return { db, kv, claims, feedback };
+}
+
+export async function openStorage(config: Config['storage']): Promise<BotStorage> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await prepareStorage(db);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}

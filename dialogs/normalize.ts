@@ -1,0 +1,36 @@
+// Text normalisation for matching what people type against commands, choices and intent vocabulary.
+
+/** Longest text the dialogs look at; anything beyond is ignored (input is untrusted). */
+export const MAX_INPUT_CHARS = 2000;
+
+/** Strips control characters and unpaired surrogates, and caps the length. */
+export function clean(text: string): string {
+  return text
+    .slice(0, MAX_INPUT_CHARS)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .trim();
+}
+
+/**
+ * A key for comparisons: NFKC (full-width → half-width, ｶﾀｶﾅ → カタカナ), lower case, no spaces,
+ * no surrounding punctuation, ASCII punctuation unified.
+ */
+export function norm(text: string): string {
+  return clean(text)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/[〜～]/g, '~')
+    .replace(/^[「『（(\[【"'`]+|[」』）)\]】"'`。．.、,!！?？…‥・ー~]+$/g, '');
+}
+
+/** Hiragana → katakana, so なくした / ナクシタ match the same vocabulary. */
+export function kana(text: string): string {
+  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+/** The key used for vocabulary matching: norm + katakana. */
+export function matchKey(text: string): string {
+  return kana(norm(text));
+}

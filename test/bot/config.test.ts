@@ -1,0 +1,152 @@
+// Configuration: defaults, every setting's validation, and errors that name the bad setting.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, type Env } from '../../bot/config';
+
+const dir = mkdtempSync(join(tmpdir(), 'policy-bot-config-'));
+const load = (env: Env) => loadConfig(env, { cwd: dir });
+
+/** The ConfigError a configuration raises (fails the test when it loads). */
+function errorOf(env: Env): ConfigError {
+  try {
+    load(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+
+describe('defaults (no configuration)', () => {
+  const config = load({});
+
+  it('is a local development bot on 127.0.0.1:3978 with SQLite under ./data', () => {
+    expect(config.server).toMatchObject({ port: 3978, host: '127.0.0.1', nodeEnv: 'development' });
+    expect(config.storage.databaseUrl).toBeUndefined();
+    expect(config.storage.dataDir).toBe(join(dir, 'data'));
+    expect(config.auth.enabled).toBe(false);
+    expect(config.auth.allowedTenantIds).toEqual([]);
+    expect(config.log.level).toBe('info');
+    expect(config.knowledge.answerCacheSize).toBe(1000);
+  });
+
+  it('warns that requests are not authenticated', () => {
+    expect(config.warnings.join('\n')).toMatch(/LOCAL DEVELOPMENT MODE.*NOT authenticated.*127\.0\.0\.1/);
+  });
+});
+
+describe('credentials', () => {
+  it('reads clientId, clientSecret and tenantId; listens on all interfaces; allows the own tenant', () => {
+    const c = load({ clientId: 'app', clientSecret: 's', tenantId: TENANT.toUpperCase() });
+    expect(c.auth).toMatchObject({ enabled: true, clientId: 'app', clientSecret: 's', validateIssuer: true });
+    expect(c.server.host).toBe('0.0.0.0');
+    expect(c.auth.allowedTenantIds).toEqual([TENANT]);
+    expect(c.warnings).toEqual([]);
+  });
+
+  it('reads the legacy MicrosoftApp* names', () => {
+    const c = load({ MicrosoftAppId: 'legacy-app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: TENANT });
+    expect(c.auth).toMatchObject({ enabled: true, clientId: 'legacy-app', clientSecret: 'pw', tenantId: TENANT });
+  });
+
+  it('reads the SDK connection form Connections__<id>__Settings__<prop>, case-insensitively', () => {
+    const c = load({
+      Connections__serviceConnection__Settings__ClientId: 'conn-app',
+      CONNECTIONS__SERVICECONNECTION__SETTINGS__CLIENTSECRET: 'conn-secret',
+      Connections__serviceConnection__Settings__TenantId: TENANT,
+    });
+    expect(c.auth).toMatchObject({ enabled: true, clientId: 'conn-app', clientSecret: 'conn-secret', tenantId: TENANT });
+  });
+
+  it('names an unknown connection setting', () => {
+    expect(errorOf({ Connections__serviceConnection__Settings__ClientSecrte: 'x' }).setting).toBe(
+      'Connections__serviceConnection__Settings__ClientSecrte',
+    );
+  });
+
+  it('ALLOWED_TENANT_IDS overrides the default; * allows every tenant', () => {
+    const other = '11111111-2222-4333-8444-555555555555';
+    expect(load({ clientId: 'a', tenantId: TENANT, ALLOWED_TENANT_IDS: `${TENANT},${other}` }).auth.allowedTenantIds).toEqual([TENANT, other]);
+    expect(load({ clientId: 'a', tenantId: TENANT, ALLOWED_TENANT_IDS: '*' }).auth.allowedTenantIds).toEqual([]);
+  });
+
+  it('certificate files must exist and come in pairs', () => {
+    const pem = join(dir, 'cert.pem');
+    writeFileSync(pem, 'x');
+    expect(errorOf({ clientId: 'a', certPemFile: join(dir, 'missing.pem') }).setting).toBe('certPemFile');
+    expect(errorOf({ clientId: 'a', certPemFile: pem }).setting).toBe('certKeyFile');
+    expect(load({ clientId: 'a', certPemFile: 'cert.pem', certKeyFile: pem }).auth.certPemFile).toBe(pem);
+  });
+});
+
+describe('refuses to start', () => {
+  it('in production without credentials', () => {
+    const err = errorOf({ NODE_ENV: 'production' });
+    expect(err.setting).toBe('clientId');
+    expect(err.message).toMatch(/production requires bot credentials/);
+  });
+
+  it('in production without a tenant id', () => {
+    expect(errorOf({ NODE_ENV: 'production', clientId: 'a', clientSecret: 's' }).setting).toBe('tenantId');
+  });
+
+  it('on another interface than loopback without credentials', () => {
+    const err = errorOf({ HOST: '0.0.0.0' });
+    expect(err.setting).toBe('HOST');
+    expect(err.message).toMatch(/127\.0\.0\.1/);
+  });
+
+  it.each<[Env, string]>([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '80.5' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ ORG_DIRECTORY: 'no-such-directory.yaml' }, 'ORG_DIRECTORY'],
+    [{ POLICY_PATH: 'no-such-policy.txt' }, 'POLICY_PATH'],
+    [{ ALLOWED_TENANT_IDS: 'contoso' }, 'ALLOWED_TENANT_IDS'],
+    [{ clientId: 'a', authorityEndpoint: 'not a url' }, 'authorityEndpoint'],
+    [{ clientId: 'a', authType: 'Password' }, 'authType'],
+    [{ clientId: 'a', authType: 'ClientSecret' }, 'clientSecret'],
+    [{ MicrosoftAppId: 'a', MicrosoftAppTenantId: 'bad tenant!' }, 'MicrosoftAppTenantId'],
+    [{ validateIssuer: 'maybe', clientId: 'a' }, 'validateIssuer'],
+    [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
+    [{ ANSWER_CACHE_SIZE: '-1' }, 'ANSWER_CACHE_SIZE'],
+  ])('with %j, naming %s', (env, setting) => {
+    const err = errorOf(env);
+    expect(err.setting).toBe(setting);
+    expect(err.message.startsWith(`Invalid configuration: ${setting}: `)).toBe(true);
+  });
+});
+
+describe('files', () => {
+  it('reads a .env file; the real environment wins', () => {
+    const envDir = mkdtempSync(join(tmpdir(), 'policy-bot-envfile-'));
+    writeFileSync(join(envDir, '.env'), 'PORT=4000\nLOG_LEVEL=debug\n');
+    const c = loadConfig({ LOG_LEVEL: 'warn' }, { cwd: envDir });
+    expect(c.server.port).toBe(4000);
+    expect(c.log.level).toBe('warn');
+  });
+
+  it('names ENV_FILE when it cannot be read', () => {
+    expect(errorOf({ ENV_FILE: 'missing.env' }).setting).toBe('ENV_FILE');
+  });
+
+  it('resolves ORG_DIRECTORY, POLICY_PATH and DATA_DIR against the working directory', () => {
+    writeFileSync(join(dir, 'org.yaml'), 'roles: {}\n');
+    writeFileSync(join(dir, 'policy.txt'), '第1章\n');
+    const c = load({ ORG_DIRECTORY: 'org.yaml', POLICY_PATH: 'policy.txt', DATA_DIR: 'state' });
+    expect(c.directory.orgDirectory).toBe(join(dir, 'org.yaml'));
+    expect(c.knowledge.policyPath).toBe(join(dir, 'policy.txt'));
+    expect(c.storage.dataDir).toBe(join(dir, 'state'));
+  });
+
+  it('keeps a DATABASE_URL', () => {
+    expect(load({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }).storage.databaseUrl).toBe('postgres://u@127.0.0.1:5432/db');
+  });
+});
