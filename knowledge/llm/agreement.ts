@@ -14,10 +14,9 @@
 //   allowed           exception (ただし…できる / この限りでない)   できる・可能・この限りでない・…
 //   not_covered       —                                          —
 //
-// The verdict is accepted when a cited clause supports it (that clause is then cited first, so
-// the first quote a person reads backs the verdict; policies often pair 「…してはならない」 with
-// 「…の許可を得て…できる」, and either may come first), and when it is no more permissive than
-// the offline engine's verdict. Permissiveness: prohibited < needs_permission = must_report
+// The verdict is accepted when a cited clause supports it (not necessarily the first: policies
+// pair 「…してはならない」 with 「…の許可を得て…できる」, and either may rank first; the model's
+// ranking is kept), and when it is no more permissive than the offline engine's verdict. Permissiveness: prohibited < needs_permission = must_report
 // (do not act alone: ask or tell the named role) < required (act as prescribed) < allowed.
 // The model may make an answer stricter, or fix one the offline
 // engine could not find at all (not_covered), but it may not loosen a restriction the
@@ -77,8 +76,8 @@ const PERMISSIVENESS: Record<Exclude<Verdict, 'not_covered'>, number> = {
 
 /**
  * Checks the verdict against the verified citations (clause + exact quote, best first) and the
- * offline answer. Returns the index of the citation that supports the verdict (-1 when the
- * offline engine's agreement alone carries it: allowed, not_covered), or the failure.
+ * offline answer. Returns the index of the first citation that supports the verdict (-1 when the
+ * offline engine's agreement carries it: allowed, not_covered), or the failure.
  */
 export function checkVerdictAgreement(
   verdict: Verdict,
@@ -91,8 +90,9 @@ export function checkVerdictAgreement(
   if (offline.verdict !== 'not_covered' && PERMISSIVENESS[verdict] > PERMISSIVENESS[offline.verdict]) {
     return { ok: false, reason: 'more_permissive_than_offline' };
   }
+  if (verdict === 'allowed' && offline.verdict === 'allowed') return { ok: true, supporting: -1 };
   const supporting = citations.findIndex((c) => clauseSupports(verdict, c.clause, c.quote));
   if (supporting >= 0) return { ok: true, supporting };
-  if (verdict === 'allowed') return offline.verdict === 'allowed' ? { ok: true, supporting: -1 } : { ok: false, reason: 'allowed_unconfirmed' };
+  if (verdict === 'allowed') return { ok: false, reason: 'allowed_unconfirmed' };
   return { ok: false, reason: 'verdict_unsupported' };
 }

@@ -2,14 +2,15 @@
 // function of the model output, the retrieved clauses and the offline answer:
 //
 //  structure  citations: labels exist and were retrieved; quotes are verbatim (whitespace aside)
-//             and long enough; roles are named in a cited clause, and for needs_permission /
-//             must_report they are the clause's grantors / report targets; the verdict agrees
-//             with the cited clauses (agreement.ts).
+//             and long enough; roles are named in a cited clause; the verdict agrees with the
+//             cited clauses and the offline answer (agreement.ts); for needs_permission /
+//             must_report the roles are grantors / report targets of cited clauses that support
+//             the verdict, at least one of them of the first such clause.
 //  reply      the model's reply text mentions only verified labels and roles, does not contradict
 //             the verdict (「許可不要」「問題ありません」 under a restrictive verdict), does not echo
 //             the instructions, and fits a chat window.
 import type { Answer, Clause, Retrieved, Role, Verdict } from '../types';
-import { checkVerdictAgreement, type AgreementFailure } from './agreement';
+import { checkVerdictAgreement, clauseSupports, type AgreementFailure } from './agreement';
 import { canonicalRole, compactText, findRoleMentions, rolesNamedIn, rolesWithCue } from './roles';
 import type { LlmOutput } from './schema';
 import { findIgnoringSpaces, normalizeLabel, stripSpaces } from './text';
@@ -109,17 +110,22 @@ export function verifyStructure(
 
   const agreement = checkVerdictAgreement(out.verdict, citations, ctx.offline);
   if (!agreement.ok) return fail(agreement.reason);
-  if (agreement.supporting > 0) citations.unshift(...citations.splice(agreement.supporting, 1));
 
   if (out.verdict === 'needs_permission' || out.verdict === 'must_report') {
     if (roles.length === 0) return fail('roles_missing');
+    // The approvers / report targets come from the clauses that carry the verdict (cited clauses
+    // that support it), not from whoever another cited clause happens to name; and at least one
+    // is named by the first of them, the clause the answer rests on.
     const permission = out.verdict === 'needs_permission';
-    const targets = new Set<Role>();
-    for (const { clause } of citations) {
-      for (const r of canonicalSet(permission ? clause.facts.grantors : clause.facts.reportTo)) targets.add(r);
-      for (const r of rolesWithCue(clause.text, permission ? 'permission' : 'report')) targets.add(r);
-    }
-    for (const r of roles) if (!targets.has(r)) return fail(permission ? 'role_not_grantor' : 'role_not_report_target', r);
+    const targetsOf = (clause: Clause) => {
+      const set = canonicalSet(permission ? clause.facts.grantors : clause.facts.reportTo);
+      for (const r of rolesWithCue(clause.text, permission ? 'permission' : 'report')) set.add(r);
+      return set;
+    };
+    const supporting = citations.filter((c) => clauseSupports(out.verdict, c.clause, c.quote)).map((c) => targetsOf(c.clause));
+    const primary = targetsOf(citations[agreement.supporting]!.clause);
+    for (const r of roles) if (!supporting.some((t) => t.has(r))) return fail(permission ? 'role_not_grantor' : 'role_not_report_target', r);
+    if (!roles.some((r) => primary.has(r))) return fail(permission ? 'role_not_grantor' : 'role_not_report_target', roles[0]);
   }
 
   const keepRoles = out.verdict === 'needs_permission' || out.verdict === 'must_report';

@@ -192,11 +192,25 @@ describe('verdict agreement', () => {
     expect(clauseSupports(verdict, clause, quote)).toBe(expected);
   });
 
-  test('a supporting clause is cited first, whatever order the model chose', () => {
+  test('any cited clause may carry the verdict; the model’s ranking is kept', () => {
     const out = with_(GOOD.usb, { citations: [{ label: '第3章 7(1)ア(ウ)a', quote: '安全管理措置を定めなければならない' }, GOOD.usb.citations[0]!] });
-    expect(structureOf(out, USB_Q).citations.map((c) => c.clause.label)).toEqual(['第3章 7(1)ア(ウ)b', '第3章 7(1)ア(ウ)a']);
+    expect(structureOf(out, USB_Q).citations.map((c) => c.clause.label)).toEqual(['第3章 7(1)ア(ウ)a', '第3章 7(1)ア(ウ)b']);
     const none = with_(GOOD.usb, { roles: ['CISO'], citations: [{ label: '第3章 7(1)ア(ウ)a', quote: '安全管理措置を定めなければならない' }] });
     expect(reasonOf(none, USB_Q)).toBe('verdict_unsupported');
+  });
+
+  test('approvers come from the clauses that carry the verdict', () => {
+    // Two permission clauses, two approvers: both are grantors of a supporting clause.
+    const both = with_(GOOD.usb, {
+      roles: ['データ取扱責任者', '統括情報セキュリティ責任者'],
+      citations: [GOOD.usb.citations[0]!, { label: '第3章 7(1)ア(ウ)d', quote: '私物パソコンを用いる場合には、統括情報セキュリティ責任者の許可を得た上で' }],
+    });
+    expect(structureOf(both, USB_Q).roles).toEqual(['データ取扱責任者', '統括情報セキュリティ責任者']);
+    // Only the secondary clause's grantor: the clause the answer rests on names someone else.
+    expect(reasonOf(with_(both, { roles: ['統括情報セキュリティ責任者'] }), USB_Q)).toBe('role_not_grantor');
+    // A grantor of a cited clause whose quote does not carry the permission.
+    const unquoted = with_(both, { citations: [GOOD.usb.citations[0]!, { label: '第3章 7(1)ア(ウ)d', quote: '機密性3の情報資産については、私物パソコンによる情報処理を行ってはならない' }] });
+    expect(reasonOf(unquoted, USB_Q)).toBe('role_not_grantor');
   });
 
   test('a wrong verdict on the right clause fails', () => {
