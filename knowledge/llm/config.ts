@@ -12,6 +12,8 @@ const unsetIfBlank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
 
 const optionalText = unsetIfBlank(z.string().trim().min(1).optional());
+/** Keys and tokens become Secret as soon as they are parsed, so no parsed config holds them in clear. */
+const optionalSecret = unsetIfBlank(z.string().trim().min(1).transform((v) => new Secret(v)).optional());
 const optionalUrl = unsetIfBlank(z.url({ protocol: /^https?$/ }).optional());
 const intSetting = (min: number, max: number, fallback: number) =>
   unsetIfBlank(z.coerce.number().int().min(min).max(max).default(fallback));
@@ -22,19 +24,20 @@ export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 export const DEFAULT_TIMEOUT_MS = 8000;
 
 /**
- * The raw environment variables this module reads, as a plain zod shape so the central bot
- * config can compose it: `z.object({ ...botShape, ...llmEnvShape })`, then `toLlmConfig(parsed)`.
+ * The environment variables this module reads, as a plain zod shape (field = variable name) so the
+ * central bot config can compose it: `z.object({ ...botShape, ...llmEnvShape })` or a config section
+ * with schema `llmEnvSchema`, then `toLlmConfig(parsed)`. Keys parse to Secret.
  */
 export const llmEnvShape = {
   /** `off` forces offline mode even when a provider is configured (to measure the offline reference). */
   LLM_MODE: unsetIfBlank(z.enum(['auto', 'off']).default('auto')),
-  OPENAI_API_KEY: optionalText,
+  OPENAI_API_KEY: optionalSecret,
   OPENAI_MODEL: optionalText,
   OPENAI_BASE_URL: optionalUrl,
   AZURE_OPENAI_ENDPOINT: optionalUrl,
-  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_API_KEY: optionalSecret,
   /** A Microsoft Entra access token for Azure OpenAI (scope https://cognitiveservices.azure.com/.default). */
-  AZURE_OPENAI_AD_TOKEN: optionalText,
+  AZURE_OPENAI_AD_TOKEN: optionalSecret,
   AZURE_OPENAI_DEPLOYMENT: optionalText,
   AZURE_OPENAI_API_VERSION: optionalText,
   OPENAI_API_VERSION: optionalText,
@@ -97,9 +100,9 @@ export function toLlmConfig(env: LlmEnv): LlmConfig {
     }
     if (problems.length) throw new LlmConfigError(problems);
     const auth = env.AZURE_OPENAI_API_KEY
-      ? { kind: 'key' as const, key: new Secret(env.AZURE_OPENAI_API_KEY) }
+      ? { kind: 'key' as const, key: env.AZURE_OPENAI_API_KEY }
       : env.AZURE_OPENAI_AD_TOKEN
-        ? { kind: 'token' as const, token: new Secret(env.AZURE_OPENAI_AD_TOKEN) }
+        ? { kind: 'token' as const, token: env.AZURE_OPENAI_AD_TOKEN }
         : { kind: 'entra-provider' as const };
     return {
       mode: 'azure',
@@ -118,14 +121,14 @@ export function toLlmConfig(env: LlmEnv): LlmConfig {
     return {
       mode: 'compatible',
       baseURL: env.OPENAI_BASE_URL,
-      apiKey: env.OPENAI_API_KEY ? new Secret(env.OPENAI_API_KEY) : null,
+      apiKey: env.OPENAI_API_KEY ?? null,
       model: env.OPENAI_MODEL,
       ...common,
     };
   }
 
   if (env.OPENAI_API_KEY) {
-    return { mode: 'openai', apiKey: new Secret(env.OPENAI_API_KEY), model: env.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL, ...common };
+    return { mode: 'openai', apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL, ...common };
   }
 
   return { mode: 'offline', ...common };

@@ -6,6 +6,7 @@ import {
   DEFAULT_OPENAI_MODEL,
   describeLlmConfig,
   LlmConfigError,
+  llmEnvSchema,
   llmEnvShape,
   readLlmConfig,
   toLlmConfig,
@@ -115,5 +116,12 @@ describe('composition', () => {
     const parsed = botSchema.parse({ PORT: '4000', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3' });
     expect(parsed.PORT).toBe(4000);
     expect(toLlmConfig(parsed)).toMatchObject({ mode: 'compatible', model: 'llama3' });
+  });
+
+  test('parsed variables already hold keys as Secret (a logged bot config shows no key)', () => {
+    const parsed = llmEnvSchema.parse({ OPENAI_API_KEY: KEY, AZURE_OPENAI_AD_TOKEN: KEY });
+    expect(JSON.stringify(parsed)).not.toContain(KEY);
+    expect(inspect(parsed)).not.toContain(KEY);
+    expect(parsed.OPENAI_API_KEY?.reveal()).toBe(KEY);
   });
 });
