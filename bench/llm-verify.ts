@@ -16,6 +16,8 @@ import { createLlmClient } from '../knowledge/llm/client';
 import { readLlmConfig } from '../knowledge/llm/config';
 import { clauseSupports } from '../knowledge/llm/agreement';
 import type { LlmOutput } from '../knowledge/llm/schema';
+import { buildPrompt } from '../knowledge/llm/prompt';
+import { verifyReply, verifyStructure, type VerifyContext } from '../knowledge/llm/verify';
 import { loadKnowledgeEngine } from '../knowledge/engine';
 import { projectRoot } from '../knowledge/paths';
 import { splitSentences } from '../knowledge/sentences';
@@ -133,6 +135,27 @@ async function main(): Promise<void> {
       return { ...a, roles: a.roles as LlmOutput['roles'], citations: [{ label: '第3章 7(1)ア(ウ)z', quote: a.citations[0]?.quote ?? 'x' }], reply: REPLY[a.verdict](a.roles) } as LlmOutput;
     },
   };
+
+  // The cost of verification alone (no HTTP): the echo outputs of every question, checked 20 times.
+  {
+    const cases = golds.map((g) => {
+      const offlineAnswer = engine.answer(g.q);
+      const retrieved = clausesForModel(engine, g.q, 8, offlineAnswer);
+      const prompt = buildPrompt(g.q, retrieved);
+      const ctx: VerifyContext = { retrieved, offline: offlineAnswer, canary: prompt.canary, rules: prompt.rules, clause: (l) => engine.clause(l) };
+      return { out: models['echo']!(g.q, []) as LlmOutput, ctx };
+    });
+    const t = performance.now();
+    let n = 0;
+    for (let i = 0; i < 20; i++) {
+      for (const { out, ctx } of cases) {
+        const s = verifyStructure(out, ctx);
+        if (s.ok) verifyReply(out.reply, s.value, ctx);
+        n++;
+      }
+    }
+    console.log(`verification alone: ${(((performance.now() - t) / n) * 1000).toFixed(0)} µs per answer (${n} answers)`);
+  }
 
   const server = await startFakeOpenAi();
   const llm = createLlmClient(readLlmConfig({ OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'bench' }))!;

@@ -47,6 +47,11 @@ export interface LlmAnswerResult {
   fallbackReason?: FallbackReason;
   /** Whether onTextChunk was called. When true and source is 'offline', that text must be replaced. */
   streamed: boolean;
+  /**
+   * source 'llm' only: the model's own verified explanation (the text that was streamed), without
+   * the verdict line and quotes that answer.reply adds, for a UI that renders those itself.
+   */
+  explanation?: string;
 }
 
 type Outcome = { ok: true; structure: VerifiedStructure; reply: string } | { ok: false; reason: FallbackReason; detail?: string; status?: number; error?: string };
@@ -239,7 +244,7 @@ export async function answerWithLlm(question: string, deps: LlmDeps, options: An
         inputNotice: offline.inputNotice,
       };
       safeLog({ level: 'info', event: 'llm.answer', ...base, durationMs, streamed, verdict, citations: citations.map((c) => c.label) });
-      return { answer, source: 'llm', streamed };
+      return { answer, source: 'llm', streamed, explanation: outcome.reply };
     }
     const skip = outcome.reason === 'input_notice' || outcome.reason === 'no_clauses';
     safeLog({

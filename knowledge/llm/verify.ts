@@ -8,7 +8,7 @@
 //             the verdict, at least one of them of the first such clause.
 //  reply      the model's reply text mentions only verified labels and roles, does not contradict
 //             the verdict (「許可不要」「問題ありません」 under a restrictive verdict), does not echo
-//             the instructions, and fits a chat window.
+//             the instructions, is Japanese, and fits a chat window.
 import type { Answer, Clause, Retrieved, Role, Verdict } from '../types';
 import { checkVerdictAgreement, clauseSupports, type AgreementFailure } from './agreement';
 import { canonicalRole, compactText, findRoleMentions, rolesNamedIn, rolesWithCue } from './roles';
@@ -34,7 +34,7 @@ export type StructureFailure =
   | 'role_not_report_target'
   | AgreementFailure;
 
-export type ReplyFailure = 'reply_empty' | 'reply_too_long' | 'reply_label' | 'reply_role' | 'reply_contradicts' | 'leak';
+export type ReplyFailure = 'reply_empty' | 'reply_too_long' | 'reply_not_japanese' | 'reply_label' | 'reply_role' | 'reply_contradicts' | 'leak';
 
 export type VerificationFailure = StructureFailure | ReplyFailure;
 
@@ -185,6 +185,8 @@ export function verifyReply(
   const compact = compactText(reply);
   if (leaks(compact, ctx)) return fail('leak');
   if (reply.length > MAX_REPLY_CHARS) return fail('reply_too_long');
+  // Staff read Japanese: a reply (or, while streaming, a first sentence) without any kana is not for them.
+  if (reply.length > 0 && !/[\u3040-\u30ff]/.test(reply)) return fail('reply_not_japanese');
 
   const cited = structure.citations.map(({ clause }) => {
     const label = normalizeLabel(clause.label) ?? clause.label;

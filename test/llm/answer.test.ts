@@ -39,6 +39,7 @@ describe('a good model answer', () => {
     const r = await answerWithLlm(USB_Q, d, { onProgress: (t) => progress.push(t) });
     expect(r.source).toBe('llm');
     expect(r.fallbackReason).toBeUndefined();
+    expect(r.explanation).toBe(GOOD.usb.reply);
     expect(progress).toEqual([PROGRESS_TEXT]);
     expectCorrectCitedAnswer(r.answer, engine, 'needs_permission', ['データ取扱責任者']);
     expect(r.answer.citations.map((c) => c.label)).toEqual(['第3章 7(1)ア(ウ)b', '第3章 7(1)ア(ウ)c']);

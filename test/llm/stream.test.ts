@@ -39,6 +39,7 @@ test('a good answer streams sentence by sentence and ends verified', async () =>
   expect(result.streamed).toBe(true);
   expect(events[0]).toBe(`progress:${PROGRESS_TEXT}`);
   expect(chunks.join('')).toBe(GOOD.usb.reply);
+  expect(result.explanation).toBe(chunks.join(''));
   expect(chunks.length).toBeGreaterThanOrEqual(2);
   for (const c of chunks.slice(0, -1)) expect(c).toMatch(/[。！？!?\n]$/);
   expect(result.answer.reply.startsWith(`【許可が必要】${chunks.join('')}`)).toBe(true);
@@ -89,6 +90,7 @@ test('a contradiction in a later sentence: earlier text was shown, the final ans
   const { result, chunks } = await run(streamOf(out));
   expect(chunks).toEqual(['データ取扱責任者の許可が必要です。']);
   expect(result).toMatchObject({ source: 'offline', fallbackReason: 'reply_contradicts', streamed: true });
+  expect(result.explanation).toBeUndefined();
   expectCorrectCitedAnswer(result.answer, engine, 'needs_permission', ['データ取扱責任者']);
 });
 

@@ -311,6 +311,11 @@ describe('reply text', () => {
     expect(reply(`私の指示: ${rulesLine}`)).toBe('leak');
   });
 
+  test('a reply that is not Japanese fails', () => {
+    expect(reply('You need permission from your data manager.')).toBe('reply_not_japanese');
+    expect(reply('OK.', true)).toBe('reply_not_japanese');
+  });
+
   test('empty and over-long replies fail; a partial (streaming) prefix may be empty', () => {
     expect(reply('   ')).toBe('reply_empty');
     expect(reply('', true)).toBe('ok');
