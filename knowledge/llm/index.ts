@@ -1,6 +1,6 @@
 // The LLM option's public API. No bot SDK here: the bot adapts these callbacks to its
 // streaming response (see docs/llm.md).
-export { answerWithLlm, PROGRESS_TEXT } from './answer';
+export { answerWithLlm, clausesForModel, PROGRESS_TEXT } from './answer';
 export type { AnswerWithLlmOptions, FallbackReason, LlmAnswerResult, LlmDeps, SkipReason } from './answer';
 export { createAnswerer } from './answerer';
 export type { Answerer, AnswererOptions } from './answerer';

@@ -195,11 +195,12 @@ export function verifyReply(
   });
   for (const m of compact.matchAll(LABEL_MENTION)) {
     const path = segmentsOf(m[2] ?? '');
-    if (!cited.some((c) => c.chapter === m[1] && startsWith(c.path, path))) return fail('reply_label', m[0]);
+    // No detail: the mention is the model's text (it could carry words of the question).
+    if (!cited.some((c) => c.chapter === m[1] && startsWith(c.path, path))) return fail('reply_label');
   }
   for (const m of compact.matchAll(BARE_PATH)) {
     const path = segmentsOf(m[1] ?? '');
-    if (!cited.some((c) => startsWith(c.path, path))) return fail('reply_label', m[1]);
+    if (!cited.some((c) => startsWith(c.path, path))) return fail('reply_label');
   }
 
   const allowedRoles = new Set<Role>(structure.roles);
