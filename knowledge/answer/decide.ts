@@ -4,7 +4,7 @@ import type { Clause, Role, Verdict } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
 import type { Cues, QuestionCues } from './cues';
-import { bindsAsker, type Candidate } from './rank';
+import { bindsAsker, SITUATION, type Candidate } from './rank';
 
 export interface Decision {
   verdict: Verdict;
@@ -53,7 +53,7 @@ function exceptionRoute(tree: ClauseTree, ranked: Candidate[], cues: QuestionCue
 }
 
 /** Words that make a clause about a situation (an incident), not a standing rule. */
-const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害/;
+const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害|必要がなくなった/;
 
 /** A sibling clause that makes the same act subject to permission (処分する者は…許可を得なければならない). */
 function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; sentence: ClauseSentence } | null {
@@ -86,7 +86,28 @@ function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boo
   return lexicon.conditionsIn(clause.text).some((c) => !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
 
+/** A permission rule whose approvers the person says they already have (「データ取扱責任者の許可はもらってます」). */
+function alreadyHeld(c: Candidate, cues: QuestionCues): boolean {
+  const g = c.sentence.facts.grantors;
+  return Boolean(cues.heldPermission) && g.length > 0 && g.every((r) => cues.heldPermission.includes(r.normalize('NFKC').toLowerCase()));
+}
+
+/** What to do at once about what happened (LANケーブルを抜く): a situational duty of the asker, not a report. */
+function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): Candidate | undefined {
+  return ranked.slice(0, 5).find((c) => {
+    const f = c.sentence.facts;
+    const context = c.clause.text + (tree.parent(c.clause)?.text ?? '');
+    return f.modalities.includes('obligation') && !f.reportTo.length && bindsAsker(f.actor, cues.asker) && SITUATION.test(context);
+  });
+}
+
 export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Decision {
+  // A permission already held does not answer the question; the next rule does.
+  const usable = ranked.filter((c) => !alreadyHeld(c, cues));
+  if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
+  // Asked what to do first about an incident: the immediate duty leads.
+  const duty = cues.incident && cues.askAction && !cues.askReport ? immediateDutyOf(tree, ranked, cues) : undefined;
+  if (duty && duty !== ranked[0]) ranked = [duty, ...ranked.filter((c) => c !== duty)];
   const primary = ranked[0]!;
   const top = ranked.slice(0, 3);
   const lead: { clause: Clause; sentence: ClauseSentence }[] = [];

@@ -38,7 +38,7 @@ export function prepareQuestion(raw: unknown, cues: Cues): PreparedQuestion {
   const all = sentences(text);
   const kept = all.filter((s) => !cues.isInstruction(s));
   // If every sentence looks like an instruction, keep the text: it may still be a real question.
-  const body = kept.length ? kept.join(' ') : text;
+  const body = kept.length ? kept.join('') : text;
   if (!LETTERS.test(body)) return { text: '', notice: 'no_text', droppedInstructions: 0 };
   return { text: body, notice, droppedInstructions: kept.length ? all.length - kept.length : 0 };
 }
