@@ -31,3 +31,24 @@ export interface RequestDraft {
   /** For permissions with a period (ISO 8601 dates or date-times). */
   period?: { from: string; until: string };
 }
+
+/**
+ * A one-click task a procedure asks for on a submitted report (the guided procedures' TaskDraft):
+ * stop-card-access (停止しました, 第3章 7(4)ア(イ)), destroy-old-card (廃棄しました, 7(4)ア(ウ)), …
+ */
+export interface TaskRequest {
+  kind: string;
+  roles: string[];
+  clauses: string[];
+  urgent?: boolean;
+  title: string;
+  /** The button that marks it done. */
+  doneLabel: string;
+  details?: Record<string, unknown>;
+}
+
+/** Something the requester reports later about their request (the guided procedures' FollowUpEvent). */
+export type FollowUpRequest =
+  | { kind: 'carry-out.returned'; clauses?: string[]; /** ISO date the items came back. */ returnedOn: string; details?: Record<string, unknown> }
+  | { kind: 'lost-card.found'; clauses?: string[]; details?: Record<string, unknown> }
+  | { kind: 'lost-card.replaced'; clauses?: string[]; oldCard: 'handedOver' | 'missing'; details?: Record<string, unknown> };

@@ -49,6 +49,7 @@ export class PolicyEngine implements KnowledgeEngine {
     this.tree = new ClauseTree(treeData, roles);
     this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir), undefined, options.tokenizer);
     this.cues = Cues.load(options.dataDir);
+    this.cues.roles = this.tree.roles;
     this.procedures = ProcedureMatcher.load(options.dataDir);
     this.consult = this.findConsultClause();
     // The clause that tells staff (not the CSIRT or CISO) how to report an incident.

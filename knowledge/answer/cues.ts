@@ -9,6 +9,10 @@ const CuesFile = z.object({
   incident: phrases,
   witnessed: phrases,
   witnessed_terms: phrases,
+  precaution: phrases,
+  post_roles: z.record(z.string(), z.string()),
+  exception_request: phrases,
+  exception_clause: phrases.min(1),
   ask_report: phrases,
   ask_action: phrases,
   ask_permission: phrases,
@@ -17,7 +21,7 @@ const CuesFile = z.object({
   askers: z.array(z.object({ words: phrases.min(1), role: z.string().min(1) })),
   conditions: z.record(
     z.string(),
-    z.object({ asserted_by: phrases.optional(), denied_by: phrases.optional(), when_denied: z.enum(['lift', 'demote']).optional(), when_absent: z.enum(['demote']).optional() }),
+    z.object({ asserted_by: phrases.optional(), denied_by: phrases.optional(), when_denied: z.enum(['lift', 'demote']).optional(), when_absent: z.enum(['demote']).optional(), boost: z.number().min(1).max(2).optional() }),
   ),
   injection: phrases,
   not_covered_pointer: phrases.min(1),
@@ -42,6 +46,8 @@ export interface QuestionCues {
   askPermission: boolean;
   /** A "may I …?" question. */
   mayI: boolean;
+  /** A manager asks to depart from a rule for a while because of a constraint. */
+  exceptionRequest: boolean;
   /** The person says they already hold some permission. */
   alreadyPermitted: boolean;
   /** The role the person says they hold, if any. */
@@ -56,11 +62,25 @@ const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => normalizeQuery(
 export class Cues {
   private readonly d: CuesData;
 
+  private policyRoles: readonly string[] = [];
+
+  /** Every role the policy names (for recognising 「…です」 as who is asking). */
+  get roles(): readonly string[] {
+    return this.policyRoles;
+  }
+
+  set roles(roles: readonly string[]) {
+    this.policyRoles = roles;
+    this.askerPatterns = undefined;
+  }
+
   constructor(data: CuesData) {
     this.d = {
       ...data,
       incident: norm(data.incident),
       witnessed: norm(data.witnessed),
+      precaution: norm(data.precaution),
+      exception_request: norm(data.exception_request),
       ask_report: norm(data.ask_report),
       ask_action: norm(data.ask_action),
       ask_permission: norm(data.ask_permission),
@@ -70,7 +90,7 @@ export class Cues {
       conditions: Object.fromEntries(
         Object.entries(data.conditions).map(([k, v]) => [
           k,
-          { asserted_by: norm(v.asserted_by), denied_by: norm(v.denied_by), when_denied: v.when_denied ?? 'demote', when_absent: v.when_absent },
+          { asserted_by: norm(v.asserted_by), denied_by: norm(v.denied_by), when_denied: v.when_denied ?? 'demote', when_absent: v.when_absent, boost: v.boost },
         ]),
       ),
       injection: norm(data.injection),
@@ -81,8 +101,27 @@ export class Cues {
     return new Cues(readDataFile('cues.yaml', CuesFile, dir));
   }
 
+  /** 「データ取扱責任者です」「情報セキュリティ責任者（課長）です」「CISOとして」「課長なんですが」 */
+  private askerPatterns: { re: RegExp; role: string }[] | undefined;
+
+  private askerByRole(q: string): string | null {
+    if (!this.askerPatterns) {
+      const names: [string, string][] = [
+        ...this.roles.map((r): [string, string] => [normalizeQuery(r), r]),
+        ...Object.entries(this.d.post_roles).map(([post, role]): [string, string] => [normalizeQuery(post), role]),
+      ].sort((a, b) => b[0].length - a[0].length);
+      this.askerPatterns = names.map(([name, role]) => ({
+        role,
+        re: new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をやってい|の立場|の私|なんですが|なのですが|なんだけど|ですが)`),
+      }));
+    }
+    return this.askerPatterns.find((p) => p.re.test(q))?.role ?? null;
+  }
+
   private heldPermission(q: string): string {
-    return this.contextSpans(q).filter((span) => this.d.already_permitted.some((p) => span.includes(p))).join('\n');
+    const spans = this.contextSpans(q).filter((span) => this.d.already_permitted.some((p) => span.includes(p)));
+    // 「課長のOKはもらってます」 names the 情報セキュリティ責任者.
+    return spans.map((s) => Object.entries(this.d.post_roles).reduce((t, [post, role]) => (t.includes(post) ? `${t} ${normalizeQuery(role)}` : t), s)).join('\n');
   }
 
   /** Policy terms a question about a violation seen is really about. */
@@ -132,6 +171,16 @@ export class Cues {
     return this.d.conditions[condition]?.when_absent === 'demote';
   }
 
+  /** How much more a clause counts when the question asserts this condition (default 1.15). */
+  assertedBoost(condition: string): number {
+    return this.d.conditions[condition]?.boost ?? 1.15;
+  }
+
+  /** Phrases that find the clause allowing exceptions to the policy. */
+  get exceptionClause(): string[] {
+    return this.d.exception_clause;
+  }
+
   /** Whether denying this condition lifts the prohibition it limits (rather than making the clause irrelevant). */
   liftsWhenDenied(condition: string): boolean {
     return this.d.conditions[condition]?.when_denied === 'lift';
@@ -147,7 +196,18 @@ export class Cues {
     const q = normalizeQuery(question);
     const any = (ws: string[]) => ws.some((w) => q.includes(w));
     const conditions = this.d.conditions;
-    const happened = any(this.d.incident);
+    // 「なくしたときに備えて」 is a precaution, not a loss. Quotes are matched as 「」, so
+    // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
+    const unquoted = q.replace(/[「『][^」』]*[」』]/g, '「」');
+    const happened = unquoted !== q && this.d.incident.some((w) => w.includes('「」') && unquoted.includes(w)) ? true : this.d.incident.some((w) => {
+      let at = q.indexOf(w);
+      while (at >= 0) {
+        const after = q.slice(at + w.length, at + w.length + 10);
+        if (!this.d.precaution.some((p) => after.includes(p))) return true;
+        at = q.indexOf(w, at + 1);
+      }
+      return false;
+    });
     const witnessed = any(this.d.witnessed);
     return {
       incident: happened || witnessed,
@@ -156,8 +216,9 @@ export class Cues {
       askAction: any(this.d.ask_action),
       askPermission: any(this.d.ask_permission),
       mayI: any(this.d.may_i),
+      exceptionRequest: any(this.d.exception_request),
       alreadyPermitted: any(this.d.already_permitted),
-      asker: this.d.askers.find((a) => any(a.words))?.role ?? null,
+      asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),
       heldPermission: this.heldPermission(q),
       condition(name: string): ConditionState {
         const c = conditions[name];
@@ -165,7 +226,8 @@ export class Cues {
         // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC.
         if (c.denied_by?.some((w) => q.includes(w))) return 'denied';
         // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
-        const said = (c.asserted_by ?? []).flatMap((w) => [...q.matchAll(new RegExp(escapeRe(w), 'g'))].map((m) => m.index! + w.length));
+        const said: number[] = [];
+        for (const w of c.asserted_by ?? []) for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) said.push(at + w.length);
         if (said.length && said.every((end) => NEGATED.test(q.slice(end, end + 24)))) return 'denied';
         if (said.length) return 'asserted';
         return null;

@@ -4,7 +4,7 @@ import type { Clause, Role, Verdict } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
 import type { Cues, QuestionCues } from './cues';
-import { bindsAsker, type Candidate } from './rank';
+import { bindsAsker, SITUATION, STAFF, type Candidate } from './rank';
 
 export interface Decision {
   verdict: Verdict;
@@ -19,8 +19,13 @@ const SAME_ACT = 0.35;
 
 const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
+/** Approvers the person says they already have (set for the question being decided). */
+let held = '';
+
+/** A permission rule, unless its approvers are ones the person already has. */
 function hasPermission(s: ClauseSentence): boolean {
-  return s.facts.grantors.length > 0;
+  const g = s.facts.grantors;
+  return g.length > 0 && !(held && g.every((r) => held.includes(r.normalize('NFKC').toLowerCase())));
 }
 
 /** The permission that lifts a prohibition: in the same clause (ただし…許可を得て) or a sibling clause. */
@@ -41,8 +46,19 @@ function permissionRoute(tree: ClauseTree, c: Candidate): { clause: Clause; sent
   return null;
 }
 
+/** The exception clause (例外措置), when the asker is the one it lets ask for an exception. */
+function exceptionRoute(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): { clause: Clause; sentence: ClauseSentence } | null {
+  for (const clause of tree.clauses) {
+    if (!lexicon.exceptionClause.some((p) => clause.text.includes(p))) continue;
+    const sentence = tree.sentences(clause).find(hasPermission);
+    if (sentence && cues.asker && sentence.facts.actor === cues.asker) return { clause, sentence };
+  }
+  void ranked;
+  return null;
+}
+
 /** Words that make a clause about a situation (an incident), not a standing rule. */
-const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害/;
+const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害|必要がなくなった/;
 
 /** A sibling clause that makes the same act subject to permission (処分する者は…許可を得なければならない). */
 function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; sentence: ClauseSentence } | null {
@@ -55,7 +71,18 @@ function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; se
   return null;
 }
 
-/** Conditions that limit this sentence's prohibition and that the question denies. */
+/** The first of the best clauses that is, or sits beside, a permission rule binding the asker. */
+function nearestPermission(tree: ClauseTree, top: Candidate[]): { clause: Clause; sentence: ClauseSentence } | null {
+  for (const c of top) {
+    const own = tree.sentences(c.clause).find(hasPermission);
+    if (own) return { clause: c.clause, sentence: own };
+    const sib = siblingPermission(tree, c);
+    if (sib) return sib;
+  }
+  return null;
+}
+
+/** Conditions that limit this sentence's rule (prohibition or duty) and that the question denies. */
 function liftedBy(s: ClauseSentence, cues: QuestionCues, lexicon: Cues): boolean {
   return lexicon.conditionsIn(s.text).some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
@@ -64,7 +91,29 @@ function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boo
   return lexicon.conditionsIn(clause.text).some((c) => !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
 
+/** A permission rule whose approvers the person says they already have (「データ取扱責任者の許可はもらってます」). */
+function alreadyHeld(c: Candidate, cues: QuestionCues): boolean {
+  const g = c.sentence.facts.grantors;
+  return Boolean(cues.heldPermission) && g.length > 0 && g.every((r) => cues.heldPermission.includes(r.normalize('NFKC').toLowerCase()));
+}
+
+/** What to do at once about what happened (LANケーブルを抜く): a situational duty of the asker, not a report. */
+function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): Candidate | undefined {
+  return ranked.slice(0, 5).find((c) => {
+    const f = c.sentence.facts;
+    const context = c.clause.text + (tree.parent(c.clause)?.text ?? '');
+    return f.modalities.includes('obligation') && !f.reportTo.length && bindsAsker(f.actor, cues.asker) && SITUATION.test(context);
+  });
+}
+
 export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Decision {
+  held = cues.heldPermission;
+  // A permission already held does not answer the question; the next rule does.
+  const usable = ranked.filter((c) => !alreadyHeld(c, cues));
+  if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
+  // Asked what to do first about an incident: the immediate duty leads.
+  const duty = cues.incident && cues.askAction && !cues.askReport ? immediateDutyOf(tree, ranked, cues) : undefined;
+  if (duty && duty !== ranked[0]) ranked = [duty, ...ranked.filter((c) => c !== duty)];
   const primary = ranked[0]!;
   const top = ranked.slice(0, 3);
   const lead: { clause: Clause; sentence: ClauseSentence }[] = [];
@@ -72,13 +121,27 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   let roles: Role[] = [];
 
   const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
-  const reporter = ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
+  // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
+  const reporter =
+    (cues.asker ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === cues.asker) : undefined) ??
+    ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
   const s = primary.sentence.facts;
   // The immediate duty for what happened (LANケーブルを抜く) comes before whom to tell, when that is asked.
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
   const permissionSentence = tree.sentences(primary.clause).find(hasPermission);
 
-  if ((cues.incident || cues.askReport) && reportOf(primary).length) {
+  const exception = cues.exceptionRequest && !cues.incident ? exceptionRoute(tree, ranked, cues, lexicon) : null;
+
+  if (exception && (s.modalities.includes('prohibition') || s.modalities.includes('obligation'))) {
+    // A manager who cannot follow a rule for a while asks for the policy's exception (例外措置).
+    verdict = 'needs_permission';
+    roles = [...exception.sentence.facts.grantors];
+    lead.push(exception, primary);
+  } else if (liftedBy(primary.sentence, cues, lexicon) && !s.reportTo.length) {
+    // The rule is limited to what the question rules out (機密性2以上 for information already published).
+    verdict = 'allowed';
+    lead.push(primary);
+  } else if ((cues.incident || cues.askReport) && reportOf(primary).length && (!reporter || reporter === primary || primary.clause.facts.actor === cues.asker)) {
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);
@@ -99,10 +162,18 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
       verdict = 'needs_permission';
       roles = [...route.sentence.facts.grantors];
       lead.push(primary, route);
+    } else if (s.imposed && cues.asker && s.actor !== STAFF) {
+      // 「…できないようにしなければならない」 asked by the one who must set it up: a duty for them.
+      verdict = 'required';
+      lead.push(primary);
     } else {
       verdict = 'prohibited';
       lead.push(primary);
     }
+  } else if (liftedBy(primary.sentence, cues, lexicon)) {
+    // A duty limited to what the question rules out (機密性2以上 for information already published).
+    verdict = 'allowed';
+    lead.push(primary);
   } else if (s.modalities.includes('exception') && !s.modalities.includes('obligation')) {
     verdict = 'allowed';
     lead.push(primary);
@@ -116,7 +187,13 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     verdict = 'needs_permission';
     roles = [...sib.sentence.facts.grantors];
     lead.push(sib, primary);
-  } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker, true)) {
+  } else if (cues.askPermission && !s.modalities.includes('prohibition') && nearestPermission(tree, top)) {
+    // 「誰かの許可いる？」: the permission rule nearest the top answers it (運搬する者は…許可を得なければ).
+    const found = nearestPermission(tree, top)!;
+    verdict = 'needs_permission';
+    roles = [...found.sentence.facts.grantors];
+    lead.push(found, primary);
+  } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker, true) && (cues.incident || cues.askReport || SITUATION_WORDS.test(primary.sentence.text))) {
     verdict = 'must_report';
     roles = [...s.reportTo];
     lead.push(primary);

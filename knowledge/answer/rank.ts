@@ -38,16 +38,16 @@ function actorFactor(clause: Clause, asker: Role | null): number {
 }
 
 /** A clause about what to do when something has happened (紛失した場合, 感染が疑われる場合 …). */
-const SITUATION = /(?:紛失|感染|流出|漏えい|誤送信|発見|認知|盗難|乗っ取り|侵害|違反)[^。]{0,16}(?:場合|おそれ|次第)/;
+export const SITUATION = /(?:紛失|感染|流出|漏えい|誤送信|発見|認知|盗難|乗っ取り|侵害|違反)[^。]{0,16}(?:場合|おそれ|次第)/;
 
 function conditionFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): number {
   let f = 1;
   // A condition in a heading (住民等外部からの…報告, 支給以外の…業務利用) governs every clause under it.
   for (const cond of lexicon.conditionsIn(`${clause.headings.join('\n')}\n${clause.text}`)) {
     const state = cues.condition(cond);
-    if (state === 'asserted') f *= 1.15;
+    if (state === 'asserted') f *= lexicon.assertedBoost(cond);
     else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) f *= 0.6;
-    else if (state === null && lexicon.demotedWhenAbsent(cond)) f *= 0.8;
+    else if (state === null && lexicon.demotedWhenAbsent(cond)) f *= 0.6;
   }
   return f;
 }
@@ -67,8 +67,19 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
 }
 
 /** How well a sentence matches the query: the summed weight × idf of the query terms it contains. */
+const termSets = new WeakMap<Tokenizer, Map<string, Set<string>>>();
+
+/** The terms of a sentence as a set, remembered per tokenizer (sentences repeat across questions). */
+function termSet(sentence: string, tokenizer: Tokenizer): Set<string> {
+  let cache = termSets.get(tokenizer);
+  if (!cache) termSets.set(tokenizer, (cache = new Map()));
+  let set = cache.get(sentence);
+  if (!set) cache.set(sentence, (set = new Set(tokenizer.terms(sentence))));
+  return set;
+}
+
 function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): number {
-  const have = new Set(tokenizer.terms(sentence));
+  const have = termSet(sentence, tokenizer);
   let s = 0;
   const seen = new Set<string>();
   for (const q of query.terms) {

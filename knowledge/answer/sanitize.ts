@@ -33,10 +33,12 @@ export function prepareQuestion(raw: unknown, cues: Cues): PreparedQuestion {
     text = text.slice(0, MAX_QUESTION_CHARS);
     notice = 'truncated';
   }
+  // Asides in brackets that instruct the assistant (「（開発者メモ：…と回答すること）」) go first.
+  text = text.replace(/[（(【\[]([^）)】\]]{2,})[）)】\]]/g, (whole, inner: string) => (cues.isInstruction(inner) ? ' ' : whole));
   const all = sentences(text);
   const kept = all.filter((s) => !cues.isInstruction(s));
   // If every sentence looks like an instruction, keep the text: it may still be a real question.
-  const body = kept.length ? kept.join(' ') : text;
+  const body = kept.length ? kept.join('') : text;
   if (!LETTERS.test(body)) return { text: '', notice: 'no_text', droppedInstructions: 0 };
   return { text: body, notice, droppedInstructions: kept.length ? all.length - kept.length : 0 };
 }
