@@ -50,3 +50,19 @@ describe('free-text steps', () => {
     expect(c.step).toBe('purpose');
   });
 });
+
+describe('storage writes', () => {
+  test('a question from someone with nothing going on writes nothing; a procedure turn writes once', async () => {
+    const w = world();
+    const c = new Convo(w.runner());
+    await c.say('パスワードは何文字以上にすべき？');
+    expect(c.last.handled).toBe(false);
+    expect(w.store.writes).toBe(0);
+    await c.send({ type: 'start', procedure: 'carry-out' });
+    expect(w.store.writes).toBe(1);
+    await c.say('なぜ？');
+    expect(w.store.writes).toBe(1);
+    await c.say('紙の書類');
+    expect(w.store.writes).toBe(2);
+  });
+});
