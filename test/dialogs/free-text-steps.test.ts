@@ -66,3 +66,22 @@ describe('storage writes', () => {
     expect(w.store.writes).toBe(2);
   });
 });
+
+describe('after a start confirmation', () => {
+  test('a new question is not taken as いいえ (or はい) because it contains one', async () => {
+    const w = world();
+    const c = new Convo(w.runner());
+    await c.say('ICカードをなくしました');
+    expect(c.of('confirmStart')).toHaveLength(1);
+    await c.say('非常勤さんのPCはネットもメールも使いません。一応使えるようにしておくべきですか？');
+    expect(c.last.handled).toBe(false);
+    expect(c.of('notice')).toEqual([]);
+    expect((await c.runner.status(c.who)).pendingStart).toBeNull();
+    await c.say('ICカードをなくしました');
+    await c.say('いいえ、結構です');
+    expect(c.of('notice')[0]).toMatchObject({ kind: 'declined' });
+    await c.say('ICカードをなくしました');
+    await c.say('はい、お願いします');
+    expect(c.step).toBe('lastSeenWhen');
+  });
+});
