@@ -55,7 +55,7 @@ export class RoleFinder {
 // 「…してはならない」, and in tables 「…禁止」 as a restriction (not 「書込禁止の措置」 or 「禁止しなければならない」).
 const PROHIBITION = /(?:て|で)はならない|てはならず|(?<!書込)禁止(?=[、。）)（(]|$)/;
 /** 「…できないようにしなければならない」「持ち込ませないようにしなければならない」: a rule an administrator imposes. */
-const IMPOSED = /(?:できない|せない)よう(?:に)?(?:設定)?し(?:なければ|て)/;
+const IMPOSED = /(?:できない|せない)よう(?:に)?、?(?:必要な)?(?:設定|措置を|対策を)?(?:し|施さ|講じ)(?:なければ|て)/;
 const OBLIGATION = /なければならない|なければならず|ものとする|望ましい|(?:こと|措置)。?$/;
 const EXCEPTION = /ただし|この限りで(?:は)?ない|やむを得ない場合を除き|ことができる|可能とする/;
 const REPORT_VERB = /報告|通報|通知|相談|判断を仰/g;
@@ -102,7 +102,9 @@ function grantorsOf(sentence: string, finder: RoleFinder, actor: Role | null): R
 
 function reportTargetsOf(sentence: string, finder: RoleFinder): Role[] {
   const out: Role[] = [];
-  const roles = finder.find(sentence);
+  // The roles before 「…は、」 are who reports (「統括…及び情報セキュリティ責任者は、…委員会に報告」), not recipients.
+  const topic = /^[^。]{1,60}?は、/.exec(sentence);
+  const roles = finder.find(sentence).filter((r) => !topic || r.index >= topic[0].length);
   for (const verb of sentence.matchAll(REPORT_VERB)) {
     const at = verb.index!;
     if (RECEIVING.test(sentence.slice(at + verb[0].length))) continue;
