@@ -106,7 +106,7 @@ export class PolicyEngine implements KnowledgeEngine {
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer);
-    if (!addresses(cov, cues.incident)) return notCovered(cov, ranked);
+    if (!addresses(cov, cues.incident, cues.howTo && !cues.mayI)) return notCovered(cov, ranked);
 
     const d = decide(this.tree, ranked, cues, this.cues);
     const citations = d.cited.map(({ clause, sentence }) => this.tree.cite(clause.label, sentence));

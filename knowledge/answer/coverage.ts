@@ -62,9 +62,11 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
  * Whether the policy addresses the question: a strong best clause, and either a thesaurus bridge that is
  * not an everyday word or distinctive policy words of the question found in the best clauses.
  */
-export function addresses(c: Coverage, incident = false): boolean {
+export function addresses(c: Coverage, incident = false, howTo = false): boolean {
   // Something happened and the question names it in the policy's terms: it is to be reported.
   if (incident && c.strong.length > 0) return true;
+  // 「Wordでヘッダーを入れる方法」: a how-to question needs a security subject, not just policy words.
+  if (howTo && c.strong.length === 0) return false;
   if (c.top < 10) return false;
   if (c.strong.length > 0 && c.top >= 15) return true;
   const evidence = c.strong.length + c.anchors.length;

@@ -10,6 +10,8 @@ const CuesFile = z.object({
   witnessed: phrases,
   witnessed_terms: phrases,
   precaution: phrases,
+  not_incident: phrases,
+  how_to: phrases,
   post_roles: z.record(z.string(), z.string()),
   exception_request: phrases,
   exception_clause: phrases.min(1),
@@ -46,6 +48,8 @@ export interface QuestionCues {
   askPermission: boolean;
   /** A "may I …?" question. */
   mayI: boolean;
+  /** A how-to question (方法, やり方, どうやって…). */
+  howTo: boolean;
   /** A manager asks to depart from a rule for a while because of a constraint. */
   exceptionRequest: boolean;
   /** The person says they already hold some permission. */
@@ -80,6 +84,8 @@ export class Cues {
       incident: norm(data.incident),
       witnessed: norm(data.witnessed),
       precaution: norm(data.precaution),
+      not_incident: norm(data.not_incident),
+      how_to: norm(data.how_to),
       exception_request: norm(data.exception_request),
       ask_report: norm(data.ask_report),
       ask_action: norm(data.ask_action),
@@ -195,16 +201,26 @@ export class Cues {
   read(question: string): QuestionCues {
     const q = normalizeQuery(question);
     const any = (ws: string[]) => ws.some((w) => q.includes(w));
+    // 「言えばいいですか」「どうしたらいい？」 ask what to do, not whether something is allowed.
+    const mayIAt = (w: string) => {
+      for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
+        const before = q.slice(Math.max(0, at - 2), at);
+        if (!/ば$|たら$/.test(before)) return true;
+      }
+      return false;
+    };
+    const mayI = this.d.may_i.some(mayIAt);
     const conditions = this.d.conditions;
     // 「なくしたときに備えて」 is a precaution, not a loss. Quotes are matched as 「」, so
     // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
-    const unquoted = q.replace(/[「『][^」』]*[」』]/g, '「」');
-    const happened = unquoted !== q && this.d.incident.some((w) => w.includes('「」') && unquoted.includes(w)) ? true : this.d.incident.some((w) => {
-      let at = q.indexOf(w);
+    const plain = this.d.not_incident.reduce((t, w) => t.split(w).join(' '), q);
+    const unquoted = plain.replace(/[「『][^」』]*[」』]/g, '「」');
+    const happened = unquoted !== plain && this.d.incident.some((w) => w.includes('「」') && unquoted.includes(w)) ? true : this.d.incident.some((w) => {
+      let at = plain.indexOf(w);
       while (at >= 0) {
-        const after = q.slice(at + w.length, at + w.length + 10);
+        const after = plain.slice(at + w.length, at + w.length + 10);
         if (!this.d.precaution.some((p) => after.includes(p))) return true;
-        at = q.indexOf(w, at + 1);
+        at = plain.indexOf(w, at + 1);
       }
       return false;
     });
@@ -212,10 +228,12 @@ export class Cues {
     return {
       incident: happened || witnessed,
       witnessedOnly: witnessed && !happened,
-      askReport: any(this.d.ask_report),
+      // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
+      askReport: any(this.d.ask_report) && (happened || witnessed || !mayI),
       askAction: any(this.d.ask_action),
       askPermission: any(this.d.ask_permission),
-      mayI: any(this.d.may_i),
+      mayI,
+      howTo: any(this.d.how_to),
       exceptionRequest: any(this.d.exception_request),
       alreadyPermitted: any(this.d.already_permitted),
       asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),

@@ -205,6 +205,13 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     lead.push(primary);
   }
 
+  // The asker is the one who grants it (統括 asking about 「無線LANの利用を認める場合」): no one else's
+  // permission is needed; what the rule asks of them is the answer.
+  if (verdict === 'needs_permission' && cues.asker && roles.length && roles.every((r) => r === cues.asker)) {
+    verdict = s.modalities.includes('obligation') ? 'required' : 'allowed';
+    roles = [];
+  }
+
   // Permission from several clauses about the same situation (e.g. a private PC used outside the office
   // needs both 7(1)ア(ウ)d and 7(1)ア(エ)b): add the grantors of close runners-up that bind the asker.
   if (verdict === 'needs_permission' && !cues.alreadyPermitted) {

@@ -4,6 +4,8 @@ import { readDataFile } from '../lexicon';
 import { normalizeQuery } from './tokenize';
 
 const ThesaurusFile = z.object({
+  /** Phrases blanked before matching: an entry's word inside them means something else (USB扇風機). */
+  stop: z.array(z.string().min(1)).optional(),
   entries: z.array(
     z.object({
       words: z.array(z.string().min(1)).min(1),
@@ -29,7 +31,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export class Thesaurus {
   private readonly matchers: { word: string; test: (q: string) => boolean; terms: string[]; weight: number; weak: boolean }[] = [];
 
+  private readonly stop: string[];
+
   constructor(file: z.infer<typeof ThesaurusFile>) {
+    this.stop = (file.stop ?? []).map((w) => normalizeQuery(w));
     for (const e of file.entries) {
       for (const raw of e.words) {
         const word = normalizeQuery(raw);
@@ -54,6 +59,7 @@ export class Thesaurus {
 
   /** The policy terms a (normalised) question calls for. */
   expand(normalizedQuestion: string): Expansion[] {
-    return this.matchers.filter((m) => m.test(normalizedQuestion)).map((m) => ({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak }));
+    const q = this.stop.reduce((t, w) => t.split(w).join(' '), normalizedQuestion);
+    return this.matchers.filter((m) => m.test(q)).map((m) => ({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak }));
   }
 }
