@@ -130,7 +130,7 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
   const permissionSentence = tree.sentences(primary.clause).find(hasPermission);
 
-  const exception = cues.exceptionRequest && !cues.incident ? exceptionRoute(tree, ranked, cues, lexicon) : null;
+  const exception = cues.exceptionRequest && !cues.incident && !cues.askReport ? exceptionRoute(tree, ranked, cues, lexicon) : null;
 
   if (exception && (s.modalities.includes('prohibition') || s.modalities.includes('obligation'))) {
     // A manager who cannot follow a rule for a while asks for the policy's exception (例外措置).
@@ -199,6 +199,10 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     lead.push(primary);
   } else if (s.modalities.includes('obligation') || s.modalities.includes('report')) {
     verdict = 'required';
+    lead.push(primary);
+  } else if (primary.clause.facts.modalities.some((m) => m === 'obligation' || m === 'prohibition')) {
+    // A sentence that only describes (a table row, a definition) answers with its clause's rule.
+    verdict = primary.clause.facts.modalities.includes('prohibition') && cues.mayI ? 'prohibited' : 'required';
     lead.push(primary);
   } else {
     verdict = 'allowed';
