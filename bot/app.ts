@@ -6,6 +6,7 @@ import { errorFields } from './log';
 import { RedeliveryGuard } from './redelivery';
 import type { BotApp, BotDeps, BotExtension } from './routing';
 import { sendInvokeResponse, turnIds } from './routing';
+import { registerDialogs } from './routes/dialogs';
 import { registerFeedback } from './routes/feedback';
 import { registerHelp } from './routes/help';
 import { registerProcedurePlaceholders } from './routes/procedures';
@@ -19,6 +20,7 @@ export const builtInRoutes: BotExtension[] = [
   registerWelcome,
   registerHelp,
   registerFeedback,
+  registerDialogs,
   registerProcedurePlaceholders,
   registerQuestions,
 ];

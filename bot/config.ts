@@ -158,6 +158,26 @@ const directorySchema = z.object({
   orgDirectory: existingFile.optional(),
 });
 
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown time zone (e.g. Asia/Tokyo)');
+
+const dialogsSchema = z.object({
+  /** A guided procedure left idle this long ends with a message. */
+  idleHours: z.coerce.number().positive('must be more than 0').max(24 * 30).default(24),
+  /** A 「…を始めますか？」 question is forgotten after this long. */
+  confirmMinutes: z.coerce.number().positive('must be more than 0').max(24 * 60).default(30),
+  /** A submitted procedure accepts its follow-up report (持ち込み, カードのその後) this long. */
+  followUpDays: z.coerce.number().positive('must be more than 0').max(3660).default(90),
+  /** Time zone of the office, for dates typed in the procedures. */
+  timeZone: timeZone.default('Asia/Tokyo'),
+});
+
 const logSchema = z.object({
   level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -257,6 +277,12 @@ export const sections = {
     answerCacheSize: env.get('answerCacheSize', 'ANSWER_CACHE_SIZE'),
   })),
   directory: section(directorySchema, (env) => ({ orgDirectory: env.path('orgDirectory', 'ORG_DIRECTORY') })),
+  dialogs: section(dialogsSchema, (env) => ({
+    idleHours: env.get('idleHours', 'DIALOG_IDLE_HOURS'),
+    confirmMinutes: env.get('confirmMinutes', 'DIALOG_CONFIRM_MINUTES'),
+    followUpDays: env.get('followUpDays', 'DIALOG_FOLLOWUP_DAYS'),
+    timeZone: env.get('timeZone', 'DIALOG_TIME_ZONE'),
+  })),
   log: section(logSchema, (env) => ({ level: env.get('level', 'LOG_LEVEL') })),
 };
 

@@ -17,6 +17,7 @@ import type { Db, KvStore } from '../storage/types';
 import { ACTION_FIELD } from './cards/actions';
 import type { Claims } from './claims';
 import type { Config } from './config';
+import type { BotDialogs } from './dialogs/setup';
 import type { FeedbackStore } from './feedback/store';
 import type { Logger } from './log';
 
@@ -33,6 +34,8 @@ export interface BotDeps {
   kv: KvStore;
   claims: Claims;
   feedback: FeedbackStore;
+  /** The guided procedures (runner, effect sink); see bot/dialogs/setup.ts. */
+  dialogs: BotDialogs;
   log: Logger;
 }
 

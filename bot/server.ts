@@ -13,6 +13,8 @@ import { cachedAnswerer } from './answer-cache';
 import { createAgentApp } from './app';
 import { authConfiguration, authenticate } from './auth';
 import type { Config } from './config';
+import { openEffectSink } from './dialogs/effects';
+import { type DialogOptions, createBotDialogs } from './dialogs/setup';
 import { engineReady, loadEngine } from './engine';
 import { sendJson, step, webResponse } from './http';
 import { type Logger, createLogger, errorFields } from './log';
@@ -30,6 +32,8 @@ export interface ServerDeps {
   extensions?: BotExtension[];
   /** How questions are answered (default: the engine's answer); e.g. the LLM option. */
   answerer?: (question: string, engine: KnowledgeEngine) => Promise<Answer>;
+  /** The guided procedures: effect sink (default: the bot's database), clock and ids for tests. */
+  dialogs?: DialogOptions;
 }
 
 export interface BotServer {
@@ -135,7 +139,9 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       const answer = answerer
         ? (q: string) => answerer(q, engine)
         : cachedAnswerer((q) => engine.answer(q), config.knowledge.answerCacheSize);
-      deps = { config, engine, answer, log, ...storage };
+      const effects = serverDeps.dialogs?.effects ?? (await openEffectSink(storage.db, log));
+      const dialogs = createBotDialogs({ config, engine, answer, kv: storage.kv }, effects, serverDeps.dialogs);
+      deps = { config, engine, answer, log, dialogs, ...storage };
       const adapter = new CloudAdapter(authConfiguration(config.auth) ?? anonymousAuth(), undefined, undefined, {
         validateServiceUrl: config.auth.enabled,
       });
