@@ -97,7 +97,7 @@ export async function submitOfferForm(ctx: TurnContext, deps: BotDeps, data: Sub
       ),
     );
 
-  const parsed = parseRequestForm(kind, data, new Date());
+  const parsed = parseRequestForm(kind, data, deps.approvals.now());
   if (!parsed.ok) {
     await again(parsed.problems, parsed.values);
     deps.log.info('approvals.form.invalid', { ...turnIds(ctx.activity), answerId: record.id, problemCount: parsed.problems.length });
@@ -124,7 +124,9 @@ export async function submitOfferForm(ctx: TurnContext, deps: BotDeps, data: Sub
   }
   deps.approvals.nudge();
   const c = result.card;
-  const to = c.assignments.map((a) => `${a.assignedRole}（${a.holders.join('、') || '担当者なし'}）`).join('、');
+  const to = c.assignments
+    .map((a) => `${a.role === a.assignedRole ? a.role : `${a.role} → ${a.assignedRole}`}（${a.holders.join('、') || '担当者なし'}）`)
+    .join('、');
   const noun = kind === 'permission' ? '申請' : '報告';
   const text = result.duplicate
     ? `この${noun}はすでに送信しています（受付番号 ${c.shortId}）。`

@@ -22,8 +22,8 @@ export interface ApprovalsOptions {
   directory?: Directory | string;
   /** Clock (tests). */
   now?: () => Date;
-  /** false: no background worker (tests drive deliveries with `deliverNow()`); default every APPROVAL_WORKER_INTERVAL_SECONDS. */
-  worker?: false;
+  /** false: no background worker (tests drive deliveries with `deliverNow()`); default: one every APPROVAL_WORKER_INTERVAL_SECONDS. */
+  worker?: boolean;
   /** Outbox tuning (tests: shorter retries, lease). */
   outbox?: Omit<OutboxOptions, 'db' | 'deliver' | 'log' | 'now'>;
   /** Wraps the Teams delivery (tests: count calls, fail on purpose). */
@@ -39,6 +39,8 @@ export interface BotApprovals {
   nudge(): void;
   /** Delivers due notifications now; resolves when done (also waits for a nudge in progress). */
   deliverNow(): Promise<void>;
+  /** The workflow's clock (dates typed in forms are checked against it). */
+  now(): Date;
   stop(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ export async function startBotApprovals(
       deliverNow().catch((err: unknown) => log.warn('approvals.nudge.failed', { errorType: err instanceof Error ? err.name : typeof err }));
     },
     deliverNow,
+    now: options.now ?? (() => new Date()),
     stop: async () => {
       stopped = true;
       await runtime.stop();
