@@ -205,7 +205,7 @@ const approvalsSchema = z.object({
   /** The Bot Connector for creating conversations when no conversation of the tenant is known yet. */
   teamsServiceUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
   /** How often each instance looks for due notifications, reminders and escalations. */
-  workerIntervalSeconds: z.coerce.number().min(0.1, 'must be at least 0.1').max(3600).default(5),
+  workerIntervalSeconds: z.coerce.number().min(0.05, 'must be at least 0.05').max(3600).default(5),
   /** First retry of a failed delivery after this long; doubles each attempt (capped at 1 h). */
   retryBaseSeconds: z.coerce.number().min(0.01).max(3600).default(2),
   /** A notification failing this many times is kept as dead (and counted). */

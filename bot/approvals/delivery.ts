@@ -116,7 +116,7 @@ export class TeamsDelivery {
       ...(tenantId ? { tenantId, channelData: { tenant: { id: tenantId } } } : { channelData: {} }),
     } as unknown as ConversationParameters;
     try {
-      await this.o.adapter.createConversationAsync(this.o.appId ?? '', channelId, serviceUrl, BOT_CONNECTOR_SCOPE, params, async (ctx) => {
+      await rethrowing((logic) => this.o.adapter.createConversationAsync(this.o.appId ?? '', channelId, serviceUrl, BOT_CONNECTOR_SCOPE, params, logic), async (ctx) => {
         const conversationId = ctx.activity.conversation?.id;
         if (!conversationId) throw new Error('the connector did not return a conversation id');
         await this.o.refs.saveCreated({
@@ -184,7 +184,7 @@ export class TeamsDelivery {
 
   /** Sends one activity into an existing conversation (a proactive message). */
   private async send(reference: ConversationReference, activity: Activity): Promise<void> {
-    await this.o.adapter.continueConversation(this.identity, reference, (ctx) => sendInTurn(ctx, activity));
+    await rethrowing((logic) => this.o.adapter.continueConversation(this.identity, reference, logic), (ctx) => sendInTurn(ctx, activity));
   }
 
   private async channelIds(card: CardState | undefined): Promise<Map<string, string>> {
@@ -199,6 +199,22 @@ export class TeamsDelivery {
     if (status !== undefined && isPermanentStatus(status)) return new PermanentDeliveryError(`the Bot Connector answered ${status}`);
     return new Error(status !== undefined ? `the Bot Connector answered ${status}` : `sending failed (${err instanceof Error ? err.name : 'error'})`);
   }
+}
+
+/**
+ * Runs turn logic through the adapter and rethrows what it threw: the adapter hands errors of a turn to its
+ * onTurnError (which only logs for proactive turns), so without this a failed send would look delivered.
+ */
+async function rethrowing(run: (logic: (ctx: TurnContext) => Promise<void>) => Promise<void>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await run(async (ctx) => {
+    try {
+      await logic(ctx);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
 }
 
 /** Sends a new message (not a reply: proactive messages belong to no incoming activity). */

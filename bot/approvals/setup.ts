@@ -105,25 +105,27 @@ export async function startBotApprovals(
   });
   approvals = runtime.approvals;
 
-  let running: Promise<void> | undefined;
-  let again = false;
+  // Drains run one after another; a call joins a drain that has not started yet, so every call is answered by a
+  // drain that began after it (nothing committed before the call is left behind).
+  let current: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
   let stopped = false;
-  const drain = async (): Promise<void> => {
-    do {
-      again = false;
-      await runtime.outbox.drain();
-    } while (again && !stopped);
-  };
-  const deliverNow = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      await running;
-      return;
-    }
-    running = drain().finally(() => {
-      running = undefined;
-    });
-    await running;
+  const deliverNow = (): Promise<void> => {
+    if (queued) return queued;
+    const before = current ?? Promise.resolve();
+    const next: Promise<void> = before
+      .catch(() => undefined)
+      .then(async () => {
+        queued = undefined;
+        current = next;
+        try {
+          if (!stopped) await runtime.outbox.drain();
+        } finally {
+          if (current === next) current = undefined;
+        }
+      });
+    queued = next;
+    return next;
   };
 
   return {
@@ -140,7 +142,7 @@ export async function startBotApprovals(
     stop: async () => {
       stopped = true;
       await runtime.stop();
-      await running?.catch(() => undefined);
+      await (queued ?? current)?.catch(() => undefined);
     },
   };
 }

@@ -85,9 +85,7 @@ describe.each(TEST_DIALECTS)('request → approver card → decision → request
     // The requester's own card: 承認待ち, who decides, and only 取り下げる to press.
     expect(textsOf(mineCard)).toEqual(expect.arrayContaining(['承認待ち', 'データ取扱責任者: Megan Bowen']));
     expect(actionsOf(mineCard).map((a) => a.title)).toEqual(['取り下げる']);
-    expect(capture.received).toHaveLength(0); // nothing sent before the outbox runs
-
-    // The outbox delivers a proactive message into Megan's 1:1 chat.
+    // The outbox delivers a proactive message into Megan's 1:1 chat (right after the submit; deliver() waits for it).
     await bot.deliver();
     const [toMegan, ...others] = bot.inbox(megan);
     expect(others).toHaveLength(0);

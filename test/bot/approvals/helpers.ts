@@ -103,7 +103,7 @@ export class Clock {
 
 export interface ApprovalsBot extends TestBot {
   capture: CaptureServer;
-  /** Each person's 1:1 chat with the bot (unique per bot run). */
+  /** Each person's 1:1 chat with the bot (unique per capture connector, shared by the instances using it). */
   chat(p: Person): string;
   /** Delivers the outbox now (the background worker is off in tests). */
   deliver(): Promise<void>;
@@ -112,13 +112,16 @@ export interface ApprovalsBot extends TestBot {
 }
 
 let runs = 0;
+const chats = new WeakMap<CaptureServer, string>();
 
 export async function approvalsBot(
   db: Db,
   capture: CaptureServer,
   options: { env?: Record<string, string>; approvals?: ApprovalsOptions; engine?: KnowledgeEngine; clock?: Clock } = {},
 ): Promise<ApprovalsBot> {
-  const run = `${process.pid}-${++runs}-${randomUUID().slice(0, 6)}`;
+  // One chat per person and connector: instances sharing a database and a connector see the same chats, as in Teams.
+  const run = chats.get(capture) ?? `${process.pid}-${++runs}-${randomUUID().slice(0, 6)}`;
+  chats.set(capture, run);
   const clock = options.clock;
   const bot = await startBot({
     db,
