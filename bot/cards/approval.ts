@@ -143,7 +143,11 @@ export function approvalCard(card: CardState, options: ApprovalCardOptions = {})
   for (const a of card.assignments) {
     const role = a.assignedRole === a.role ? userText(a.role, 64) : `${userText(a.role, 64)} → ${userText(a.assignedRole, 64)}`;
     const holders = a.holders.length > 0 ? a.holders.map((h) => userText(h, 60)).join('、') : '（担当者なし）';
-    const decided = a.decision ? `: ${a.decision.outcome === 'approved' ? '承認' : '却下'}（${a.decision.by ? `${userText(a.decision.by, 60)}、` : ''}${jstText(a.decision.at)}）` : '';
+    // With one role the decision shows once, below; with several, each role's own decision shows here.
+    const decided =
+      a.decision && card.assignments.length > 1
+        ? `: ${a.decision.outcome === 'approved' ? '承認' : '却下'}（${a.decision.by ? `${userText(a.decision.by, 60)}、` : ''}${jstText(a.decision.at)}）`
+        : '';
     routing.push(textBlock(trusted(`${role}: ${holders}${decided}`), { spacing: 'Small' }));
   }
   for (const n of card.notices) routing.push(container([textBlock(trusted(userText(n, 300)), { spacing: 'None' })], { style: 'warning', spacing: 'Small' }));
