@@ -1,4 +1,4 @@
-// Until the approvals workflow is merged: the guided procedures' effects kept as data in the bot's database
+// Until the bot starts the approvals workflow: the guided procedures' effects kept as data in the bot's database
 // (`dialog_effects`, one row per effect keyed by its ref, first write wins), ready to be forwarded.
 // The approvals glue drains it with `pending()` / `markForwarded()`.
 
@@ -186,5 +186,38 @@ export class StoredEffects implements DialogEffectSink {
       [this.now().toISOString(), requestId ?? null, ref],
     );
     return changes === 1;
+  }
+}
+
+/**
+ * Hands the kept effects to another sink (the approvals workflow) in the order they arrived, and marks each as
+ * forwarded (with the request id a submit returned). A refusal (EffectRejected) is marked too, with no request id,
+ * and counted; any other error stops the run, to be tried again later.
+ */
+export async function forwardPending(
+  store: StoredEffects,
+  sink: DialogEffectSink,
+  options: { batch?: number; log?: Logger } = {},
+): Promise<{ forwarded: number; refused: number; failed: boolean }> {
+  const out = { forwarded: 0, refused: 0, failed: false };
+  for (;;) {
+    const batch = await store.pending(options.batch ?? 100);
+    if (batch.length === 0) return out;
+    for (const row of batch) {
+      try {
+        const receipt = await sink.deliver(row.effect, row.origin ?? undefined);
+        await store.markForwarded(row.ref, receipt && typeof receipt.requestId === 'string' ? receipt.requestId : undefined);
+        out.forwarded += 1;
+      } catch (err) {
+        if (!(err instanceof EffectRejected)) {
+          options.log?.warn('dialog.effect.forward_failed', { ref: row.ref, ...errorFields(err) });
+          out.failed = true;
+          return out;
+        }
+        options.log?.warn('dialog.effect.forward_refused', { ref: row.ref, type: row.type });
+        await store.markForwarded(row.ref);
+        out.refused += 1;
+      }
+    }
   }
 }

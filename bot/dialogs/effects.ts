@@ -1,9 +1,10 @@
 // Where the guided procedures' effects go: submitted requests (RequestDraft), tasks and follow-ups.
 //
 // The runner calls `deliver` after the state that produced an effect is stored, in order, at least once.
-// Until the approvals workflow is merged, the bot keeps them as data in its own database (StoredEffects,
-// `dialog_effects`), ready for the approvals glue. The approvals integration replaces `openEffectSink` below
-// (or passes its own sink through `createServer(config, { dialogs: { effects } })`) — nothing else changes.
+// Until the bot starts the approvals workflow (approvals/ is a library so far), it keeps them as data in its own
+// database (StoredEffects, `dialog_effects`), ready for the approvals glue. The approvals integration replaces
+// `openEffectSink` below (or passes its own sink through `createServer(config, { dialogs: { effects } })`) with
+// approvalsEffectSink (bot/dialogs/approvals-sink.ts) — nothing else changes.
 
 import type { DeliveryReceipt, Effect } from '../../dialogs/types';
 import type { Db } from '../../storage/types';
@@ -35,7 +36,13 @@ export interface DialogEffectSink {
   deliver(effect: Effect, origin: EffectOrigin | undefined): Promise<DeliveryReceipt>;
 }
 
-/** Opens the sink the bot uses by default. The approvals integration replaces this one function. */
+/**
+ * Opens the sink the bot uses by default. The approvals integration replaces this one function, e.g.:
+ *
+ *   const rt = await startApprovals({ db, directory, deliver, … });      // approvals/runtime.ts
+ *   await forwardPending(await StoredEffects.open(db), approvalsEffectSink(rt.approvals, log));   // rows kept so far
+ *   return approvalsEffectSink(rt.approvals, log);                        // bot/dialogs/approvals-sink.ts
+ */
 export async function openEffectSink(db: Db, log: Logger): Promise<DialogEffectSink> {
   return StoredEffects.open(db, { log });
 }

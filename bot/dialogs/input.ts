@@ -22,10 +22,10 @@ import type { EffectOrigin } from './effects';
 /** Leading @mentions as Teams writes them (the SDK removes the bot's own when the mention entity names it). */
 const LEADING_MENTIONS = /^(?:\s|&nbsp;)*(?:<at[^>]*>[^<]*<\/at>(?:\s|&nbsp;)*)+/i;
 
-/** The text of a message as the procedures see it: without leading @mentions, plain, bounded. */
+/** The text of a message as the procedures see it: plain, bounded, and in a channel or group chat without leading @mentions. */
 export function dialogText(activity: Activity): string {
   if (typeof activity.text !== 'string') return '';
-  const text = plainText(activity.text.replace(LEADING_MENTIONS, ''));
+  const text = plainText(isPersonal(activity) ? activity.text : activity.text.replace(LEADING_MENTIONS, ''));
   const chars = [...text];
   return chars.length > MAX_QUESTION_CHARS ? chars.slice(0, MAX_QUESTION_CHARS).join('') : text;
 }
@@ -77,15 +77,26 @@ function busy(p: DialogPresence): boolean {
   return p.active !== null || p.pendingStart !== null;
 }
 
+/** 「…してもいい？」「…やっていいですか」: asking permission (not 「どうすればいい？」, which asks what to do now). */
+const PERMISSION_QUESTION = /[てで]も?(いい|良い|よい|大丈夫|構わない|かまわない|OK|ok)(ん?です|でしょう)?(か|かね|の|よね)?$/u;
+
+export function isPermissionQuestion(text: string): boolean {
+  const t = text.normalize('NFKC').trim().replace(/[\s。.!！?？…]+$/u, '');
+  return PERMISSION_QUESTION.test(t);
+}
+
 /**
- * A policy question that merely mentions a non-urgent procedure (「USBメモリを家に持ち帰ってもいいですか」) is
- * answered first, with the procedure's button on the answer, rather than asked 「…を始めますか？」. Urgent ones
- * (lost card, infection) always go to the procedures: their first words come before anything else.
+ * A policy question that merely names a procedure is answered first (the answer carries the procedure's button)
+ * rather than asked 「…を始めますか？」: a question about the non-urgent carry-out
+ * (「USBメモリを家に持ち帰ってもいいですか」), or a permission question that happens to trip an urgent one
+ * (「ノートPCにソフトを勝手にインストールしてもいい？」). Urgent ones told as events or asking what to do
+ * (「ウイルスに感染したかも。まず何をすればいい？」) go to the procedures: their first words come before anything else.
  */
 export function questionFirst(text: string): ProcedureId | null {
   const intent = recognize(text);
   if (!intent || !looksLikeQuestion(text)) return null;
-  return PROCEDURES[intent.procedure].info.intro.some((m) => m.style === 'urgent') ? null : intent.procedure;
+  const urgent = PROCEDURES[intent.procedure].info.intro.some((m) => m.style === 'urgent');
+  return !urgent || isPermissionQuestion(text) ? intent.procedure : null;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Config } from '../config';
 import type { DialogEffectSink, EffectOrigin } from './effects';
 
 export interface DialogOptions {
-  /** Where effects go (default: openEffectSink, the bot's database until the approvals workflow is merged). */
+  /** Where effects go (default: openEffectSink, the bot's database until the bot starts the approvals workflow). */
   effects?: DialogEffectSink;
   /** Clock, for tests (idle expiry). */
   now?: () => Date;

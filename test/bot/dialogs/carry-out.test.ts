@@ -1,19 +1,19 @@
 // 持ち出し申請 through the real adapter: every branch as a Teams conversation (typed answers, buttons, inputs,
 // the whole form), the blocks with their clause quotes, the approver choice, the submitted request kept for the
 // approvals workflow, and the later 持ち込み report.
-import { useTestDb } from '../../../storage/testing';
+import { TEST_DIALECTS, useTestDb } from '../../../storage/testing';
 import { type DialogBot, dialogBot } from './helpers/bot';
 import { Chat, buttonsOf, inputsOf, realEngine, textsOf } from './helpers/chat';
 
-describe('持ち出し申請 in Teams', () => {
-  const t = useTestDb('sqlite');
+describe.each(TEST_DIALECTS)('持ち出し申請 in Teams (%s)', (dialect) => {
+  const t = useTestDb(dialect);
   let bot: DialogBot;
   let n = 0;
   beforeEach(async () => {
-    bot = await dialogBot(t().db, { prefix: `co${++n}` });
+    bot = await dialogBot(t().db, { prefix: `co${dialect}${++n}` });
   });
   afterEach(() => bot.close());
-  const run = () => `co${n}-1`;
+  const run = () => `co${dialect}${n}-1`;
 
   /** Answers the first steps with buttons and inputs, as a person would in Teams, up to the private-device step. */
   async function upToPrivateDevice(c: Chat, o: { items: string; classification: string; myNumber?: string }): Promise<void> {
@@ -215,6 +215,26 @@ describe('持ち出し申請 in Teams', () => {
     // the report is done: the resume button of the earlier card no longer works
     await c.send({ dialog: 'resume', run: run() });
     expect(c.all).toContain('この手続きはすでに終了しています。');
+  });
+
+  it('with two requests waiting, 持ち込み報告 asks which one', async () => {
+    const c = new Chat(bot.url);
+    for (const period of ['4月8日〜4月9日', '4月10日〜4月11日']) {
+      await upToPrivateDevice(c, { items: 'paper', classification: '機密性1' });
+      await c.click('いいえ');
+      for (const a of ['自宅', '資料の確認', period]) await c.say(a);
+      await c.click('申請する');
+    }
+    await c.say('持ち込み報告');
+    expect(textsOf(c.card)).toEqual(['どの手続きについての報告ですか？']);
+    const choices = buttonsOf(c.card);
+    expect(choices.map((b) => b.title)).toEqual([
+      '持ち出し申請：紙の文書、2026年4月8日(水)〜2026年4月9日(木)（2026年4月8日(水)送信）',
+      '持ち出し申請：紙の文書、2026年4月10日(金)〜2026年4月11日(土)（2026年4月8日(水)送信）',
+    ].map((x) => ([...x].length > 60 ? `${[...x].slice(0, 59).join('')}…` : x)));
+    await c.send(choices[1]!.data);
+    expect(c.all).toContain('2026年4月10日(金)〜2026年4月11日(土)」について報告します');
+    expect(textsOf(c.card)).toContain('持ち出したものは、すべて戻しましたか？');
   });
 
   it('a missing item at the return (reported by the button) is an incident, not a return report (7(3)ア(ア))', async () => {

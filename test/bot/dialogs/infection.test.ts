@@ -2,19 +2,19 @@
 // message, however the procedure starts (command, button, free text, @mention in a channel) and even when storage
 // fails; then the device branches and the urgent incident report.
 import type { KvStore } from '../../../storage/types';
-import { useTestDb } from '../../../storage/testing';
+import { TEST_DIALECTS, useTestDb } from '../../../storage/testing';
 import { ERROR_TEXT } from '../../../bot/app';
 import { type DialogBot, dialogBot } from './helpers/bot';
 import { Chat, textsOf } from './helpers/chat';
 
 const FIRST = '**パソコンなら今すぐLANケーブルを抜く**\n\n**スマホ・タブレットなら直ちに使用をやめ通信をオフにする**';
 
-describe('感染の疑い in Teams', () => {
-  const t = useTestDb('sqlite');
+describe.each(TEST_DIALECTS)('感染の疑い in Teams (%s)', (dialect) => {
+  const t = useTestDb(dialect);
   let bot: DialogBot;
   let n = 0;
   beforeEach(async () => {
-    bot = await dialogBot(t().db, { prefix: `in${++n}` });
+    bot = await dialogBot(t().db, { prefix: `in${dialect}${++n}` });
   });
   afterEach(() => bot.close());
 
@@ -112,7 +112,7 @@ describe('感染の疑い in Teams', () => {
       },
       delete: async () => undefined,
     };
-    bot = await dialogBot(t().db, { prefix: `in${n}b`, dialogs: { store: broken } });
+    bot = await dialogBot(t().db, { prefix: `in${dialect}${n}b`, dialogs: { store: broken } });
     const c = new Chat(bot.url);
     await c.say('感染の疑い');
     expect(c.texts).toEqual([FIRST, ERROR_TEXT]);

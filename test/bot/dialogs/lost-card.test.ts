@@ -1,20 +1,20 @@
 // ICカード紛失 through the real adapter: the bold first words before any question, the urgent report and the
 // stop-access task kept for the approvals workflow, and the follow-ups (found / replaced, old card handed over or not).
-import { useTestDb } from '../../../storage/testing';
+import { TEST_DIALECTS, useTestDb } from '../../../storage/testing';
 import { type DialogBot, dialogBot } from './helpers/bot';
 import { Chat, buttonsOf, textsOf } from './helpers/chat';
 
 const FIRST = '**ICカードをなくしたときは、すぐに統括情報セキュリティ責任者と端末装置管理責任者への通報が必要です。今から一緒に通報します。**';
 
-describe('ICカード紛失 in Teams', () => {
-  const t = useTestDb('sqlite');
+describe.each(TEST_DIALECTS)('ICカード紛失 in Teams (%s)', (dialect) => {
+  const t = useTestDb(dialect);
   let bot: DialogBot;
   let n = 0;
   beforeEach(async () => {
-    bot = await dialogBot(t().db, { prefix: `lc${++n}` });
+    bot = await dialogBot(t().db, { prefix: `lc${dialect}${++n}` });
   });
   afterEach(() => bot.close());
-  const run = () => `lc${n}-1`;
+  const run = () => `lc${dialect}${n}-1`;
 
   async function report(c: Chat): Promise<void> {
     await c.say('ICカードをなくしました');
