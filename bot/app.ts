@@ -11,7 +11,6 @@ import { registerApprovals } from './routes/approvals';
 import { registerDialogs } from './routes/dialogs';
 import { registerFeedback } from './routes/feedback';
 import { registerHelp } from './routes/help';
-import { registerProcedurePlaceholders } from './routes/procedures';
 import { registerQuestions } from './routes/question';
 import { registerWelcome } from './routes/welcome';
 
@@ -24,7 +23,6 @@ export const builtInRoutes: BotExtension[] = [
   registerFeedback,
   registerApprovals,
   registerDialogs,
-  registerProcedurePlaceholders,
   registerQuestions,
 ];
 

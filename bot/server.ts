@@ -153,7 +153,7 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
         storage = undefined;
         throw err;
       }
-      const effects = serverDeps.dialogs?.effects ?? (await openEffectSink(storage.db, log));
+      const effects = serverDeps.dialogs?.effects ?? (await openEffectSink(storage.db, log, approvals));
       const dialogs = createBotDialogs({ config, engine, answer, kv: storage.kv }, effects, serverDeps.dialogs);
       deps = { config, engine, answer, log, dialogs, approvals, ...storage };
       app = createAgentApp(adapter, deps, serverDeps.extensions);

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ApprovalsOptions } from '../../../bot/approvals/setup';
+import type { DialogOptions } from '../../../bot/dialogs/setup';
 import type { Answer, Citation, Clause, KnowledgeEngine } from '../../../knowledge/types';
 import type { Db } from '../../../storage/types';
 import { startBot, type TestBot } from '../../support/bot';
@@ -117,7 +118,7 @@ const chats = new WeakMap<CaptureServer, string>();
 export async function approvalsBot(
   db: Db,
   capture: CaptureServer,
-  options: { env?: Record<string, string>; approvals?: ApprovalsOptions; engine?: KnowledgeEngine; clock?: Clock } = {},
+  options: { env?: Record<string, string>; approvals?: ApprovalsOptions; engine?: KnowledgeEngine; clock?: Clock; dialogs?: DialogOptions } = {},
 ): Promise<ApprovalsBot> {
   // One chat per person and connector: instances sharing a database and a connector see the same chats, as in Teams.
   const run = chats.get(capture) ?? `${process.pid}-${++runs}-${randomUUID().slice(0, 6)}`;
@@ -127,6 +128,7 @@ export async function approvalsBot(
     db,
     engine: options.engine ?? approvalsEngine(),
     env: { ORG_DIRECTORY: SAMPLE_DIRECTORY, ...options.env },
+    ...(options.dialogs || clock ? { dialogs: { ...(clock ? { now: clock.now } : {}), ...options.dialogs } } : {}),
     approvals: {
       worker: false,
       outbox: { baseDelayMs: 1000, jitter: 0, deliveryTimeoutMs: 5000, leaseMs: 10_000 },
