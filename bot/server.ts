@@ -11,6 +11,7 @@ import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db } from '../storage/types';
 import { cachedAnswerer } from './answer-cache';
 import { createAgentApp } from './app';
+import { procedureSettler } from './approvals/procedure-runs';
 import { type ApprovalsOptions, type BotApprovals, startBotApprovals } from './approvals/setup';
 import { authConfiguration, authenticate } from './auth';
 import type { Config } from './config';
@@ -155,6 +156,7 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       }
       const effects = serverDeps.dialogs?.effects ?? (await openEffectSink(storage.db, log, approvals));
       const dialogs = createBotDialogs({ config, engine, answer, kv: storage.kv }, effects, serverDeps.dialogs);
+      approvals.setProcedureSettler(procedureSettler(approvals.procedures, dialogs.runner));
       deps = { config, engine, answer, log, dialogs, approvals, ...storage };
       app = createAgentApp(adapter, deps, serverDeps.extensions);
       const server = build(adapter, app);

@@ -16,6 +16,7 @@ import type { JwtPayload } from 'jsonwebtoken';
 import type { CardState } from '../../approvals/card-state';
 import type { Notification } from '../../approvals/notification';
 import { PermanentDeliveryError } from '../../approvals/outbox';
+import type { RequestRecord } from '../../approvals/model';
 import type { Approvals } from '../../approvals/service';
 import { postJson } from '../../approvals/webhook';
 import type { Claims } from '../claims';
@@ -40,6 +41,8 @@ export interface TeamsDeliveryOptions {
   log: Logger;
   /** Timeout of one webhook call (ms). */
   webhookTimeoutMs?: number;
+  /** A request that ended without approval: its procedure stops waiting; the notice is added to the requester's message. */
+  settleProcedure?: (record: RequestRecord) => Promise<string | undefined>;
 }
 
 export const deliveredKey = (notificationId: string): string => `approvals.delivered:${notificationId}`;
@@ -79,7 +82,8 @@ export class TeamsDelivery {
   private async toPerson(n: Notification, r: Extract<Notification['recipient'], { kind: 'person' }>): Promise<void> {
     const userKey = (r.aadObjectId ?? r.userId).toLowerCase();
     const card = await this.o.approvals().card(n.requestId, { userId: r.aadObjectId ?? r.userId });
-    const activity = notificationActivity(n, card, { channelUserIds: await this.channelIds(card) });
+    const extra = card?.viewer.isRequester && (n.type === 'decision' || n.type === 'expired') ? await this.settled(n.requestId) : undefined;
+    const activity = notificationActivity(n, card, { channelUserIds: await this.channelIds(card) }, extra);
     const ref = await this.o.refs.personal(userKey);
     if (ref) {
       try {
@@ -180,6 +184,12 @@ export class TeamsDelivery {
     };
     // The notification id lets the receiver drop a repeated call (Idempotency-Key).
     await postJson(url, body, { timeoutMs: this.o.webhookTimeoutMs ?? 10_000, headers: { 'Idempotency-Key': n.id } });
+  }
+
+  /** The procedure behind an ended request stops waiting for its follow-up; its notice for the requester. */
+  private async settled(requestId: string): Promise<string | undefined> {
+    const rec = this.o.settleProcedure ? await this.o.approvals().get(requestId) : undefined;
+    return rec ? this.o.settleProcedure!(rec) : undefined;
   }
 
   /** Sends one activity into an existing conversation (a proactive message). */

@@ -88,9 +88,18 @@ export async function handleApprovalInvoke(ctx: TurnContext, deps: BotDeps): Pro
       ...(d.data.incident !== undefined ? { incident: d.data.incident } : {}),
     },
   });
-  if (result.outcome === 'applied') deps.approvals.nudge();
+  let message = result.message;
+  if (result.outcome === 'applied') {
+    deps.approvals.nudge();
+    // A request withdrawn by its requester: the procedure that sent it no longer waits for its follow-up.
+    if (d.data.act === 'cancel') {
+      const rec = await ap.get(d.data.requestId);
+      const notice = rec ? await deps.approvals.settleProcedure(rec) : undefined;
+      if (notice) message = `${message}${notice}`;
+    }
+  }
   deps.log.info('approvals.invoke', { ...turnIds(ctx.activity), requestId: d.data.requestId, act: d.data.act, outcome: result.outcome, version: d.data.version });
   const card = result.card ?? (await ap.card(d.data.requestId, viewer));
-  if (!card) return messageResponse(result.message);
-  return cardResponse(card, await options(card, { text: result.message, tone: TONE[result.outcome] }));
+  if (!card) return messageResponse(message);
+  return cardResponse(card, await options(card, { text: message, tone: TONE[result.outcome] }));
 }

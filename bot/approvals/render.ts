@@ -37,7 +37,7 @@ export function messageWithCard(text: string, card: CardState | undefined, optio
 }
 
 /** The Teams message for a notification (person or channel) with the card as the recipient sees it now. */
-export function notificationActivity(n: Notification, card: CardState | undefined, options: ApprovalCardOptions = {}): Activity {
-  const text = n.comment ? `${n.text}\nコメント: ${n.comment}` : n.text;
+export function notificationActivity(n: Notification, card: CardState | undefined, options: ApprovalCardOptions = {}, extra?: string): Activity {
+  const text = [n.text, ...(n.comment ? [`コメント: ${n.comment}`] : []), ...(extra ? [extra] : [])].join('\n');
   return messageWithCard(text, card, options, ALERT.has(n.type));
 }

@@ -14,7 +14,9 @@ import type { Db } from '../../storage/types';
 import type { Claims } from '../claims';
 import type { Config } from '../config';
 import type { Logger } from '../log';
+import type { RequestRecord } from '../../approvals/model';
 import { TeamsDelivery } from './delivery';
+import { type ProcedureSettler, ProcedureRuns } from './procedure-runs';
 import { ConversationRefs } from './refs';
 
 export interface ApprovalsOptions {
@@ -41,6 +43,12 @@ export interface BotApprovals {
   deliverNow(): Promise<void>;
   /** The workflow's clock (dates typed in forms are checked against it). */
   now(): Date;
+  /** Which procedure submitted which request. */
+  readonly procedures: ProcedureRuns;
+  /** A request from a procedure ended without approval: the procedure stops waiting; returns its notice. */
+  settleProcedure(record: RequestRecord): Promise<string | undefined>;
+  /** Set once the procedures run (the server does it). */
+  setProcedureSettler(settler: ProcedureSettler): void;
   stop(): Promise<void>;
 }
 
@@ -72,6 +80,17 @@ export async function startBotApprovals(
 ): Promise<BotApprovals> {
   const { config, log } = deps;
   const refs = await ConversationRefs.open(deps.db, options.now ? { now: options.now } : {});
+  const procedures = await ProcedureRuns.open(deps.db);
+  let settler: ProcedureSettler | undefined;
+  const settleProcedure = async (record: RequestRecord): Promise<string | undefined> => {
+    try {
+      return settler ? await settler(record) : undefined;
+    } catch (err) {
+      // The decision still reaches the person; the procedure's own idle limit ends its wait later.
+      log.warn('approvals.procedure.settle_failed', { requestId: record.id, errorType: err instanceof Error ? err.name : typeof err });
+      return undefined;
+    }
+  };
   let approvals: Approvals | undefined;
   const delivery = new TeamsDelivery({
     adapter,
@@ -85,6 +104,7 @@ export async function startBotApprovals(
     },
     config: config.approvals,
     log,
+    settleProcedure,
   });
   const deliver = options.wrapDeliver ? options.wrapDeliver(delivery.deliver) : delivery.deliver;
   const runtime = await startApprovals({
@@ -139,6 +159,11 @@ export async function startBotApprovals(
     },
     deliverNow,
     now: options.now ?? (() => new Date()),
+    procedures,
+    settleProcedure,
+    setProcedureSettler: (s) => {
+      settler = s;
+    },
     stop: async () => {
       stopped = true;
       await runtime.stop();

@@ -47,6 +47,12 @@ export async function openEffectSink(db: Db, log: Logger, approvals: BotApproval
   const live: DialogEffectSink = {
     async deliver(effect, origin) {
       const receipt = await sink.deliver(effect, origin);
+      const requestId = receipt && typeof receipt.requestId === 'string' ? receipt.requestId : undefined;
+      const userId = origin?.user.aadObjectId ?? origin?.user.id;
+      if (effect.type === 'submit' && requestId && origin?.conversation.id && userId) {
+        // Remembered so that a rejection, withdrawal or expiry closes the procedure's wait for its follow-up.
+        await approvals.procedures.record(requestId, { run: effect.ref, conversationId: origin.conversation.id, userId });
+      }
       approvals.nudge();
       return receipt;
     },

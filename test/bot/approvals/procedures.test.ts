@@ -89,6 +89,43 @@ describe.each(TEST_DIALECTS)('procedures → approvals → Teams, on %s', (diale
     expect(bot.inbox(megan).map((m) => m.activity.text)).toEqual([expect.stringContaining('の物品が返却（持ち込み）されました。')]);
   });
 
+  async function carryOut(place: string): Promise<string> {
+    await chat.say('持ち出し申請');
+    await chat.submit({ value: 'paper' });
+    await chat.say('会議資料');
+    await chat.click('機密性1');
+    await chat.click('いいえ');
+    for (const a of [place, '資料の確認', '4月20日〜4月21日']) await chat.say(a);
+    await chat.click('申請する');
+    expect(chat.all).toContain('持ち出し申請: 送信しました');
+    const [row] = await t().db.all<{ id: string }>('SELECT id FROM approval_requests WHERE record LIKE $1', [`%${place}%`]);
+    return row!.id;
+  }
+
+  it('a rejected or withdrawn request closes the procedure\'s wait for its 持ち込み report, and says so', async () => {
+    const who = { conversationId: bot.chat(alex), requester: { userId: alex.aadObjectId } };
+    const runner = bot.server.deps!.dialogs.runner;
+    const rejected = await carryOut('福岡市内の会議室');
+    expect((await runner.status(who)).parked.length).toBeGreaterThan(0);
+    const parkedBefore = (await runner.status(who)).parked.length;
+    await bot.deliver();
+    const card = cardOf(bot.inbox(megan).find((m) => m.activity.text.includes('持ち出し申請'))!.activity);
+    await execute(bot, megan, 'approvals.act', { ...executeData(card, '却下'), comment: '持ち出し先を見直してください' });
+    await bot.deliver();
+    const told = bot.inbox(alex).find((m) => m.activity.text.includes('却下されました'))!;
+    expect(told.activity.text).toContain('コメント: 持ち出し先を見直してください');
+    expect(told.activity.text).toContain('は却下されたため、後日の報告は不要になりました。');
+    expect((await runner.status(who)).parked).toHaveLength(parkedBefore - 1);
+    expect((await bot.server.deps!.approvals.approvals.get(rejected))!.state).toBe('rejected');
+
+    // The requester withdraws another one from its card: the same, in the card's answer.
+    const withdrawn = await carryOut('別府市内の会議室');
+    const mine = (await bot.server.deps!.approvals.approvals.card(withdrawn, { userId: alex.aadObjectId }))!;
+    const res = invokeCard((await execute(bot, alex, 'approvals.act', { requestId: withdrawn, version: mine.version, act: 'cancel' })).body);
+    expect(textsOf(res)[0]).toMatch(/^取り下げました。「.+」は取り下げられたため、後日の報告は不要になりました。$/);
+    expect((await runner.status(who)).parked).toHaveLength(parkedBefore - 1);
+  });
+
   it('ICカード紛失: an urgent report with its stop-access task; 「停止しました」 on the card; the reporter told', async () => {
     await chat.say('ICカードをなくしました');
     await chat.click('はい、始めます');
