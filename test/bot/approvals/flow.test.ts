@@ -192,6 +192,15 @@ describe.each(TEST_DIALECTS)('request → approver card → decision → request
     expect(Number(after!.n)).toBe(Number(before!.n) + 1);
   });
 
+  it('logs ids and outcomes only: no names, questions, form answers or comments', () => {
+    const lines = JSON.stringify(bot.lines);
+    for (const secret of ['Alex Wilber', 'Megan Bowen', 'クラウドのストレージ', '共有ストレージに研修資料を置く', '市町村担当者との資料共有', '速やかに削除']) {
+      expect(lines).not.toContain(secret);
+    }
+    expect(bot.lines.some((l) => l.event === 'approvals.invoke' && l.outcome === 'applied' && typeof l.requestId === 'string')).toBe(true);
+    expect(bot.lines.some((l) => l.event === 'approvals.delivered' && l.type === 'decision')).toBe(true);
+  });
+
   it('申請状況 lists one\'s own requests and, for approvers, what waits for them, with buttons', async () => {
     const [mine] = await say(bot, alex, '申請状況');
     const list = cardOf(mine);
