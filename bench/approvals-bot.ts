@@ -66,7 +66,7 @@ function activity(p: typeof ALEX, conversationId: string, serviceUrl: string, ex
   };
 }
 
-async function run(name: string, db: Db): Promise<boolean> {
+async function run(db: Db): Promise<boolean> {
   const capture = await startCaptureServer();
   const config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent-unused', ENV_FILE: undefined });
   const server = createServer(config, { db, engine: engine(), log: silentLogger, approvals: { worker: false } });
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     const sqlite = await openSqlite({ dataDir: dir });
     try {
       console.log('SQLite');
-      ok = (await run('sqlite', sqlite)) && ok;
+      ok = (await run(sqlite)) && ok;
     } finally {
       await sqlite.close();
     }
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   const pg = await openPostgres({ url, schema, setting: 'TEST_DATABASE_URL' });
   try {
     console.log('PostgreSQL');
-    ok = (await run('postgres', pg)) && ok;
+    ok = (await run(pg)) && ok;
   } finally {
     await pg.close();
     await dropSchema(url, schema);
