@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, DeliveryModes } from '@microsoft/agents-activity';
 import { RouteRank, type TurnContext } from '@microsoft/agents-hosting';
+import { isPersonal } from '../dialogs/input';
 import { withProcedureOffer } from '../dialogs/offer';
 import { answerActivity } from '../reply/answer';
 import type { Answer } from '../../knowledge/types';
@@ -37,7 +38,8 @@ export async function sendAnswer(
 ): Promise<void> {
   const activity = ctx.activity;
   const answerId = randomUUID();
-  const reply = answerActivity(answer, { answerId });
+  // 「許可を申請する」 / 「報告する」 in personal chats: the form and the request stay between the person and the bot.
+  const reply = answerActivity(answer, { answerId, offerRequest: isPersonal(activity) });
   await feedback.recordAnswer({
     id: answerId,
     conversationId: activity.conversation?.id ?? '',
