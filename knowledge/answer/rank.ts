@@ -118,6 +118,25 @@ export function bestSentence(
   return best;
 }
 
+/**
+ * A sentence that both requires and forbids (「…変更し、古いパスワードを再利用してはならない」) answers with the
+ * part the question is about.
+ */
+function focusModality(s: ClauseSentence, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): ClauseSentence {
+  const m = s.facts.modalities;
+  if (!m.includes('prohibition') || !m.includes('obligation')) return s;
+  const parts = s.text.split(/(?<=[しず])、/);
+  if (parts.length < 2) return s;
+  let best = parts[0]!;
+  let bestScore = -1;
+  for (const p of parts) {
+    const score = sentenceMatch(p, query, idf, tokenizer);
+    if (score > bestScore) [best, bestScore] = [p, score];
+  }
+  if (/(?:て|で)はならない/.test(best)) return s;
+  return { ...s, facts: { ...s.facts, modalities: m.filter((x) => x !== 'prohibition') } };
+}
+
 export function rank(
   tree: ClauseTree,
   retrieved: Retrieved[],
@@ -129,7 +148,7 @@ export function rank(
 ): Candidate[] {
   return retrieved
     .map(({ clause, score }) => {
-      const sentence = bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer);
+      const sentence = focusModality(bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer), query, idf, tokenizer);
       return {
         clause,
         retrieval: score,
