@@ -1,7 +1,7 @@
 // Re-ranks retrieved clauses for the person asking: clauses that bind them, that match what they say
 // happened or what they ask for, and whose conditions fit the question. Also picks each clause's sentence
 // that answers best.
-import type { Clause, Retrieved, Role } from '../types';
+import type { Clause, Modality, Retrieved, Role } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import type { Query } from '../retrieve/index';
 import { normalizeQuery, type Tokenizer } from '../retrieve/tokenize';
@@ -124,17 +124,23 @@ export function bestSentence(
  */
 function focusModality(s: ClauseSentence, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): ClauseSentence {
   const m = s.facts.modalities;
-  if (!m.includes('prohibition') || !m.includes('obligation')) return s;
-  const parts = s.text.split(/(?<=[しず])、/);
+  if (!m.includes('prohibition')) return s;
+  // Split where a duty ends in a verb of two kanji + し (「…変更し、」), not inside a list (「持ち出し、」).
+  const parts = s.text.split(/(?<=[\u4e00-\u9fff]{2}し)、/);
   if (parts.length < 2) return s;
+  // 「しなくてもいい？」 asks to skip a duty.
+  const skipDuty = /なくて(?:も)?(?:いい|大丈夫|ok|平気)|ないでいい|省略|サボ/.test(query.normalized);
   let best = parts[0]!;
   let bestScore = -1;
   for (const p of parts) {
     const score = sentenceMatch(p, query, idf, tokenizer);
     if (score > bestScore) [best, bestScore] = [p, score];
   }
-  if (/(?:て|で)はならない/.test(best)) return s;
-  return { ...s, facts: { ...s.facts, modalities: m.filter((x) => x !== 'prohibition') } };
+  // Only a question that asks to skip something is answered with the duty part; "may I …?" keeps the ban.
+  if (!skipDuty || /(?:て|で)はならない/.test(best)) return s;
+  // The part before 「…し、」 is a duty of its own (「定期的に…変更し、」).
+  const duty: Modality[] = m.includes('obligation') ? [] : ['obligation'];
+  return { ...s, facts: { ...s.facts, modalities: [...m.filter((x) => x !== 'prohibition'), ...duty] } };
 }
 
 export function rank(
