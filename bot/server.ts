@@ -19,6 +19,9 @@ import { type Logger, createLogger, errorFields } from './log';
 import type { BotApp, BotDeps, BotExtension } from './routing';
 import { type BotStorage, openStorage, prepareStorage } from './storage';
 import { tenantGate } from './tenant';
+import { startBotApprovals } from './approvals-runtime';
+import { createWeb, type WebPages } from './web';
+import type { ApprovalsRuntime } from '../approvals';
 
 export interface ServerDeps {
   /** Default: loadEngine(config.knowledge). */
@@ -69,14 +72,16 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
   let app: BotApp | undefined;
   let port = 0;
   let closing: Promise<void> | undefined;
+  let approvals: ApprovalsRuntime | undefined;
 
   const ready = async (): Promise<boolean> => {
     if (!deps || !engineReady(deps.engine)) return false;
     return withTimeout(deps.db.ping(), HEALTH_TIMEOUT_MS, false);
   };
 
-  const build = (adapter: CloudAdapter, agent: BotApp): Server => {
+  const build = (adapter: CloudAdapter, agent: BotApp, web: WebPages): Server => {
     const server = restify.createServer({ name: 'policy-bot', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+    web.register(server);
 
     server.get('/healthz', step(async (_req: Request, res: Response) => {
       const ok = await ready();
@@ -139,8 +144,10 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       const adapter = new CloudAdapter(authConfiguration(config.auth) ?? anonymousAuth(), undefined, undefined, {
         validateServiceUrl: config.auth.enabled,
       });
-      app = createAgentApp(adapter, deps, serverDeps.extensions);
-      const server = build(adapter, app);
+      approvals = await startBotApprovals(deps, log);
+      const web = createWeb({ config, log, engine, approvals: () => approvals?.approvals, baseUrl: () => this.url });
+      app = createAgentApp(adapter, deps, [...(serverDeps.extensions ?? []), web.extension]);
+      const server = build(adapter, app, web);
       await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
         server.listen(config.server.port, config.server.host, () => {
@@ -170,6 +177,7 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
             setTimeout(() => s.closeAllConnections?.(), 1000).unref();
           });
         }
+        await approvals?.stop();
         if (storage && !serverDeps.db) await storage.db.close();
         log.info('server.closed', {});
       })();
