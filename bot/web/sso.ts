@@ -46,7 +46,9 @@ export interface SsoVerifier {
 
 const CLOCK_TOLERANCE_S = 300;
 const MAX_TOKEN_CHARS = 16_384;
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Entra object ids are GUIDs; the directory (and the Agents Playground) also use other short ids. */
+const OBJECT_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
@@ -84,7 +86,7 @@ export function createSsoVerifier(s: SsoSettings, options: { fetchTimeoutMs?: nu
       const kid = str(header.kid);
       if (!kid) throw new SsoError('malformed');
       const tid = str((decoded.payload as JwtPayload).tid)?.toLowerCase();
-      if (!tid || !ID.test(tid)) throw new SsoError('wrong-tenant');
+      if (!tid || !TENANT_ID.test(tid)) throw new SsoError('wrong-tenant');
       if (allowed.size > 0 && !allowed.has(tid)) throw new SsoError('wrong-tenant');
 
       const key = await publicKey(kid);
@@ -110,7 +112,7 @@ export function createSsoVerifier(s: SsoSettings, options: { fetchTimeoutMs?: nu
       if (!scopes.includes(s.scope)) throw new SsoError('missing-scope');
 
       const oid = str(claims.oid)?.toLowerCase();
-      if (!oid || !ID.test(oid)) throw new SsoError('not-a-user');
+      if (!oid || !OBJECT_ID.test(oid)) throw new SsoError('not-a-user');
 
       if (s.clientAppIds.length > 0) {
         const client = (str(claims.azp) ?? str(claims.appid))?.toLowerCase();
