@@ -165,6 +165,8 @@ const webSchema = z.object({
     .string()
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, 'must be a lower-case host name without https:// (e.g. bot.example.lg.jp)')
     .optional(),
+  /** The Teams app id (manifest id): the dialog's result may only go to this app (dialog.url.submit appIds). */
+  teamsAppId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be the Teams app id (a GUID)').optional(),
   /** App (client) id the tab's SSO tokens are issued for; default: clientId. */
   ssoAppId: z.string().min(1).max(200).optional(),
   /** Application ID URI (api://host/appId); default: api://{publicHost}/{ssoAppId}. */
@@ -286,6 +288,7 @@ export const sections = {
   directory: section(directorySchema, (env) => ({ orgDirectory: env.path('orgDirectory', 'ORG_DIRECTORY') })),
   web: section(webSchema, (env) => ({
     publicHost: env.get('publicHost', 'BOT_HOST', 'PUBLIC_HOSTNAME')?.toLowerCase(),
+    teamsAppId: env.get('teamsAppId', 'TEAMS_APP_ID'),
     ssoAppId: env.get('ssoAppId', 'SSO_APP_ID'),
     ssoResource: env.get('ssoResource', 'SSO_RESOURCE'),
     ssoScope: env.get('ssoScope', 'SSO_SCOPE'),

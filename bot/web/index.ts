@@ -46,6 +46,7 @@ export function createWeb(o: WebOptions): WebPages {
         devIdentity: settings.devIdentity,
         log: o.log,
         ...(settings.botAppId ? { botAppId: settings.botAppId } : {}),
+        ...(settings.teamsAppId ? { teamsAppId: settings.teamsAppId } : {}),
       });
       registerApi(server, {
         log: o.log,

@@ -42,6 +42,8 @@ export interface WebSettings {
   assetsDir: string;
   /** The bot's app id, for dialog.url.bot.open from the tab (the completion bot). */
   botAppId?: string;
+  /** The Teams app id (manifest id), for dialog.url.submit's appIds. */
+  teamsAppId?: string;
 }
 
 /** The repository root (where package.json is), from this file in bot/web or dist/bot/web. */
@@ -81,5 +83,6 @@ export function webSettings(config: Config): WebSettings {
     frameAncestors: w.frameAncestors ?? [...TEAMS_FRAME_ANCESTORS],
     assetsDir: w.assetsDir ?? defaultAssetsDir(),
     ...(config.auth.clientId ? { botAppId: config.auth.clientId } : {}),
+    ...(w.teamsAppId ? { teamsAppId: w.teamsAppId.toLowerCase() } : {}),
   };
 }

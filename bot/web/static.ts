@@ -5,8 +5,8 @@
 //   GET /web/assets/<file>     bundled scripts and styles (content-hashed names, cached for a year)
 //
 // Only files found in the assets directory at start-up are served (no path from a request reaches the file
-// system). The HTML gets two values at start-up: the bot's app id (for dialog.url.bot.open) and whether the
-// development identity is allowed.
+// system). The HTML gets three values at start-up: the bot's app id, the Teams app id (dialog.url.submit's appIds)
+// and whether the development identity is allowed.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -37,6 +37,7 @@ export interface PageOptions {
   assetsDir: string;
   frameAncestors: readonly string[];
   botAppId?: string;
+  teamsAppId?: string;
   devIdentity: boolean;
   log: Logger;
 }
@@ -52,6 +53,7 @@ export function registerPages(server: Server, o: PageOptions): void {
     if (!existsSync(full)) continue;
     const html = readFileSync(full, 'utf8')
       .replaceAll('%BOT_APP_ID%', escapeAttr(o.botAppId ?? ''))
+      .replaceAll('%TEAMS_APP_ID%', escapeAttr(o.teamsAppId ?? ''))
       .replaceAll('%DEV_IDENTITY%', o.devIdentity ? 'allowed' : 'refused');
     pages.set(path, Buffer.from(html));
   }
