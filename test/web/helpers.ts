@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Approvals } from '../../approvals/service';
 import { loadDirectory } from '../../approvals/directory-load';
 import type { RequestDraft } from '../../approvals/types';
+import type { KnowledgeEngine } from '../../knowledge/types';
 import type { Db } from '../../storage/types';
 import { startBot, type TestBot } from '../support/bot';
 import { startTokenIssuer, type TokenIssuer } from '../support/jwks';
@@ -51,12 +52,14 @@ export interface WebBot {
   issuer?: TokenIssuer;
   /** A valid SSO token for a person (claims override). */
   token(person: Person, claims?: Record<string, unknown>): string;
+  /** A Bot Framework token for /api/messages (the same local issuer). */
+  botToken(): string;
   /** Calls the API as a person (SSO token), with a raw header set, or anonymously. */
   api(pathname: string, o?: { as?: Person; headers?: Record<string, string>; method?: string; body?: unknown }): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
-export async function startWebBot(db: Db, o: { credentials: boolean; env?: Record<string, string> }): Promise<WebBot> {
+export async function startWebBot(db: Db, o: { credentials: boolean; env?: Record<string, string>; engine?: KnowledgeEngine }): Promise<WebBot> {
   const issuer = o.credentials ? await startTokenIssuer(TENANT) : undefined;
   const base = issuer ? issuer.authority.slice(0, issuer.authority.lastIndexOf('/')) : '';
   const env: Record<string, string> = issuer
@@ -66,13 +69,14 @@ export async function startWebBot(db: Db, o: { credentials: boolean; env?: Recor
         clientId: APP_ID,
         clientSecret: 'test-secret',
         tenantId: TENANT,
+        authorityEndpoint: issuer.authority,
         BOT_HOST: 'bot.example.lg.jp',
         SSO_JWKS_URL: `${issuer.authority}/discovery/v2.0/keys`,
         SSO_ISSUERS: `${base}/{tenantid}/v2.0`,
         ...o.env,
       }
     : { NODE_ENV: 'test', ...o.env };
-  const bot = await startBot({ db, env });
+  const bot = await startBot({ db, env, ...(o.engine ? { engine: o.engine } : {}) });
   const token = (person: Person, claims: Record<string, unknown> = {}) => {
     if (!issuer) throw new Error('no token issuer in local development mode');
     return issuer.sign({ aud: APP_ID, scp: 'access_as_user', oid: PEOPLE[person].userId, name: PEOPLE[person].name, ...claims });
@@ -81,6 +85,10 @@ export async function startWebBot(db: Db, o: { credentials: boolean; env?: Recor
     bot,
     ...(issuer ? { issuer } : {}),
     token,
+    botToken: () => {
+      if (!issuer) throw new Error('no token issuer in local development mode');
+      return issuer.sign({ aud: APP_ID });
+    },
     async api(pathname, a = {}) {
       const headers: Record<string, string> = { ...(a.as ? { authorization: `Bearer ${token(a.as)}` } : {}), ...a.headers };
       if (a.body !== undefined) headers['content-type'] ??= 'application/json';
