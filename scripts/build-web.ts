@@ -97,6 +97,7 @@ export async function buildWeb(outDir = join(root(), 'dist', 'web')): Promise<We
     minify: true,
     sourcemap: false,
     legalComments: 'eof',
+    charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
