@@ -16,7 +16,7 @@ import type { Approvals } from '../../approvals/service';
 import { submissionRef } from '../../bot/web/carry-out';
 import { launchChromium } from '../e2e/support/chromium';
 import { message, post, USER } from '../support/teams';
-import { carryOutDraft, openWorkflow, PEOPLE, startWebBot, TENANT, type Person, type WebBot } from './helpers';
+import { APP_ID, carryOutDraft, openWorkflow, PEOPLE, startWebBot, TENANT, type Person, type WebBot } from './helpers';
 import { BOT_ORIGIN, HOST_ORIGIN, teamsHost, type TeamsHost } from './support/teams-host';
 
 jest.setTimeout(120_000);
@@ -139,6 +139,18 @@ describe('the pages in a Teams host (headless Chromium)', () => {
     await page.evaluate(() => (globalThis as unknown as { __setTheme(t: string): void }).__setTheme('default'));
     await app.locator('html[data-theme="default"]').waitFor({ state: 'attached' });
     await shot(page, 'tab-requester-light');
+  });
+
+  it('tab: 「持ち出し申請を作成」 opens the dialog for the bot (its result goes to the bot as task/submit)', async () => {
+    const { page, app } = await openAs('alex', '/tab/requests');
+    const before = host.events.length;
+    await app.getByRole('button', { name: '持ち出し申請を作成' }).click();
+    await until(() => host.events.slice(before).some((e) => e.func === 'tasks.startTask'));
+    const [info] = host.events.slice(before).find((e) => e.func === 'tasks.startTask')!.args as [Record<string, unknown>];
+    expect(info).toMatchObject({ url: `${BOT_ORIGIN}/dialog/carry-out`, title: '持ち出し申請', completionBotId: APP_ID, height: 'large', width: 'medium' });
+    // Teams closes the dialog after the bot answered task/submit: the tab refreshes and says so
+    await page.evaluate(() => (globalThis as unknown as { __completeTask(e: unknown, r: string): void }).__completeTask(null, '持ち出し申請を送信しました（受付番号 TEST0001）。'));
+    await app.getByRole('status').getByText('持ち出し申請を送信しました（受付番号 TEST0001）。').waitFor();
   });
 
   it('tab: a stale page cannot decide; the server says so in Japanese and the list is refreshed', async () => {

@@ -2,9 +2,10 @@
 // my decision, with 承認 / 却下 and a comment. Decisions go to the server, which applies the approvals' rules
 // (the same as the cards); the page only shows what the server allows and what it answered.
 
+import { dialog, DialogDimension } from '@microsoft/teams-js';
 import type { DecisionResponse, RequestItem, RequestsResponse } from '../../bot/web/contract';
 import { api, ApiFailure, errorText } from './lib/api';
-import { h, render, uid } from './lib/dom';
+import { h, meta, render, uid } from './lib/dom';
 import { formatDate, formatDateTime } from './lib/format';
 import { connect, NO_TOKEN_TEXT, OUTSIDE_TEXT, type Host } from './lib/teams';
 
@@ -147,6 +148,37 @@ async function load(announce = true): Promise<void> {
   if (announce) setStatus(`申請 ${data.mine.length}件、承認待ち ${data.waiting.length}件を表示しました。`);
 }
 
+/**
+ * 「持ち出し申請を作成」: the dialog opened for the bot (dialog.url.bot.open), so Teams sends its result to the bot as
+ * task/submit — the same path as the chat's button. Only in Teams, with the bot's id known and the host able to.
+ */
+function newRequestButton(): HTMLElement | null {
+  const botId = meta('policy-bot-app-id');
+  if (host.kind !== 'teams' || !botId) return null;
+  let supported = false;
+  try {
+    supported = dialog.url.bot.isSupported();
+  } catch {
+    supported = false;
+  }
+  if (!supported) return null;
+  const open = () => {
+    dialog.url.bot.open(
+      {
+        url: `${window.location.origin}/dialog/carry-out`,
+        title: '持ち出し申請',
+        size: { height: DialogDimension.Large, width: DialogDimension.Medium },
+        completionBotId: botId,
+      },
+      (r) => {
+        if (r.err) return;
+        void load(false).then(() => setStatus(typeof r.result === 'string' && r.result ? r.result : '持ち出し申請を送信しました。', 'success', true));
+      },
+    );
+  };
+  return h('button', { type: 'button', class: 'primary', onclick: open }, '持ち出し申請を作成');
+}
+
 async function main(): Promise<void> {
   host = await connect();
   if (host.kind === 'outside' || host.kind === 'no-token') {
@@ -157,7 +189,7 @@ async function main(): Promise<void> {
   render(
     h('header', { class: 'page' }, h('h1', {}, '申請'), h('p', { id: 'who', class: 'who' })),
     status,
-    h('div', { class: 'toolbar' }, h('button', { type: 'button', onclick: () => void load() }, '最新の情報に更新')),
+    h('div', { class: 'toolbar buttons' }, newRequestButton(), h('button', { type: 'button', onclick: () => void load() }, '最新の情報に更新')),
     h('div', { id: 'lists' }),
   );
   await load();

@@ -8,6 +8,7 @@
 //   authentication.getAuthToken     → [true, token]  (the test signs the token for the user in the address)
 //   registerHandler ['themeChange'] → remembered; setTheme(t) then sends { func: 'themeChange', args: [t] }
 //   tasks.completeTask [result, appIds] → recorded (dialog.url.submit)
+//   tasks.startTask [dialogInfo]    → recorded (dialog.url.bot.open); completeTask(err, result) answers it later
 //
 // The bot's pages are at https://bot.example.lg.jp, proxied by Playwright to the real server on 127.0.0.1, so the
 // browser applies the real response headers (CSP frame-ancestors) to real origins. Anything else is aborted.
@@ -49,6 +50,11 @@ const HOST_PAGE = `<!doctype html>
     },
   };
   const handlers = new Set();
+  let started = null;
+  window.__completeTask = (err, result) => {
+    if (started) frame.contentWindow.postMessage({ id: started.id, uuidAsString: started.uuidAsString, args: [err, result] }, appOrigin);
+    started = null;
+  };
   window.__setTheme = (t) => {
     theme = t;
     if (handlers.has('themeChange')) frame.contentWindow.postMessage({ func: 'themeChange', args: [t] }, appOrigin);
@@ -73,6 +79,9 @@ const HOST_PAGE = `<!doctype html>
       }
       case 'registerHandler':
         handlers.add(m.args && m.args[0]);
+        return;
+      case 'tasks.startTask':
+        started = m;
         return;
       default:
         return;
