@@ -28,6 +28,8 @@ export interface ApiContext {
   identify: (headers: IncomingHttpHeaders) => Promise<IdentityResult>;
   timeZone?: string;
   now?: () => Date;
+  /** Called after a change was applied (e.g. to deliver its notifications right away). */
+  afterChange?: () => void;
 }
 
 const MAX_BODY_BYTES = 32 * 1024;
@@ -140,6 +142,7 @@ export function registerApi(server: Server, ctx: ApiContext): void {
       action: { type: decision, ...(comment?.trim() ? { comment: comment.trim() } : {}) },
     });
     ctx.log.info('web.decision', { requestId: rid.data, userId: id.userId, decision, version, outcome: result.outcome });
+    if (result.outcome === 'applied') ctx.afterChange?.();
     const out: DecisionResponse = { outcome: result.outcome, message: result.message };
     if (result.card && !result.card.restricted) out.request = requestItem(result.card, await ap.events(rid.data));
     sendJson(res, STATUS[result.outcome], out);

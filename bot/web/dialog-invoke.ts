@@ -35,6 +35,9 @@ export interface DialogInvokeOptions {
   dialogUrl: () => string;
   log: Logger;
   timeZone?: string;
+  now?: () => Date;
+  /** Called after a request was stored (e.g. to deliver its notifications right away). */
+  afterChange?: () => void;
 }
 
 const message = (value: string) => ({ status: 200, body: { task: { type: 'message', value } } });
@@ -77,7 +80,12 @@ export function dialogInvokes(o: DialogInvokeOptions): BotExtension {
       if (!approvals) return message(TEXT.unavailable);
       const requester = { userId, ...(ctx.activity.from?.name ? { name: ctx.activity.from.name } : {}) };
       const ref = submissionRef(parsed.data.submissionId);
-      const checked = checkCarryOut(parsed.data.values, requester, { engine: o.engine, ref, ...(o.timeZone ? { timeZone: o.timeZone } : {}) });
+      const checked = checkCarryOut(parsed.data.values, requester, {
+        engine: o.engine,
+        ref,
+        ...(o.timeZone ? { timeZone: o.timeZone } : {}),
+        ...(o.now ? { now: o.now() } : {}),
+      });
       if (!checked.ok) {
         o.log.warn('web.dialog.refused', { ...ids, blocked: 'blocked' in checked, fields: 'errors' in checked ? Object.keys(checked.errors).length : 0 });
         return message('blocked' in checked ? checked.blocked.text : TEXT.invalid);
@@ -85,6 +93,7 @@ export function dialogInvokes(o: DialogInvokeOptions): BotExtension {
       try {
         const r = await approvals.submit(checked.draft, { ref });
         o.log.info('web.dialog.submitted', { ...ids, requestId: r.requestId, duplicate: r.duplicate, notifications: r.notifications.length });
+        if (!r.duplicate) o.afterChange?.();
         return message(TEXT.submitted(r.card.shortId));
       } catch (err) {
         if (err instanceof NoRecipientError) return message(TEXT.noRecipient);

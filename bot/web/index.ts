@@ -25,6 +25,10 @@ export interface WebOptions {
   /** The server's own URL, used for the dialog URL when no public host is configured (local development). */
   baseUrl: () => string;
   timeZone?: string;
+  /** The workflow's clock (dates typed in the form are checked against it). */
+  now?: () => Date;
+  /** Called after a decision or a new request was stored (e.g. the approvals' outbox nudge). */
+  afterChange?: () => void;
 }
 
 export interface WebPages {
@@ -54,6 +58,8 @@ export function createWeb(o: WebOptions): WebPages {
         approvals: o.approvals,
         identify: (headers) => identify(headers, { devIdentity: settings.devIdentity, ...(verifier ? { verifier } : {}) }),
         ...(o.timeZone ? { timeZone: o.timeZone } : {}),
+        ...(o.now ? { now: o.now } : {}),
+        ...(o.afterChange ? { afterChange: o.afterChange } : {}),
       });
     },
     extension: dialogInvokes({
@@ -62,6 +68,8 @@ export function createWeb(o: WebOptions): WebPages {
       dialogUrl,
       log: o.log,
       ...(o.timeZone ? { timeZone: o.timeZone } : {}),
+      ...(o.now ? { now: o.now } : {}),
+      ...(o.afterChange ? { afterChange: o.afterChange } : {}),
     }),
   };
 }
