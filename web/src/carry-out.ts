@@ -11,7 +11,7 @@ import { draftFromForm, formFor } from '../../dialogs/forms';
 import type { Field } from '../../dialogs/types';
 import { api, ApiFailure, errorText } from './lib/api';
 import { h, meta, render } from './lib/dom';
-import { connect, NO_TOKEN_TEXT, OUTSIDE_TEXT, type Host } from './lib/teams';
+import { connect, NO_TOKEN_TEXT, OUTSIDE_DIALOG_HINT, OUTSIDE_TEXT, type Host } from './lib/teams';
 
 const submissionId = crypto.randomUUID();
 const form = formFor('carry-out', submissionId);
@@ -186,7 +186,7 @@ async function check(root: HTMLFormElement, status: HTMLElement, show: (el: HTML
 async function main(): Promise<void> {
   host = await connect();
   if (host.kind === 'outside' || host.kind === 'no-token') {
-    render(h('h1', {}, '持ち出し申請'), h('p', { class: 'notice', role: 'alert' }, host.kind === 'outside' ? OUTSIDE_TEXT : NO_TOKEN_TEXT));
+    render(h('h1', {}, '持ち出し申請'), h('p', { class: 'notice', role: 'alert' }, host.kind === 'outside' ? `${OUTSIDE_TEXT}${OUTSIDE_DIALOG_HINT}` : NO_TOKEN_TEXT));
     return;
   }
   const today = todayIn(new Date());

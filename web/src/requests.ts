@@ -7,7 +7,7 @@ import type { DecisionResponse, RequestItem, RequestsResponse } from '../../bot/
 import { api, ApiFailure, errorText } from './lib/api';
 import { h, meta, render, uid } from './lib/dom';
 import { formatDate, formatDateTime } from './lib/format';
-import { connect, NO_TOKEN_TEXT, OUTSIDE_TEXT, type Host } from './lib/teams';
+import { connect, NO_TOKEN_TEXT, OUTSIDE_TAB_HINT, OUTSIDE_TEXT, type Host } from './lib/teams';
 
 const LOAD_FAILED = '申請の一覧を読み込めませんでした。しばらくしてから「最新の情報に更新」を押してください。';
 
@@ -182,7 +182,7 @@ function newRequestButton(): HTMLElement | null {
 async function main(): Promise<void> {
   host = await connect();
   if (host.kind === 'outside' || host.kind === 'no-token') {
-    render(h('h1', {}, '申請'), h('p', { class: 'notice', role: 'alert' }, host.kind === 'outside' ? OUTSIDE_TEXT : NO_TOKEN_TEXT));
+    render(h('h1', {}, '申請'), h('p', { class: 'notice', role: 'alert' }, host.kind === 'outside' ? `${OUTSIDE_TEXT}${OUTSIDE_TAB_HINT}` : NO_TOKEN_TEXT));
     return;
   }
   status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite', tabindex: -1, hidden: true });

@@ -69,5 +69,7 @@ export async function connect(): Promise<Host> {
   return { kind: 'teams', theme, frame: context?.page.frameContext ?? 'content', token };
 }
 
-export const OUTSIDE_TEXT = 'このページは Microsoft Teams の中で開いてください。Teams のアプリ「情報セキュリティ相談」の「申請」タブから表示できます。';
+export const OUTSIDE_TEXT = 'このページは Microsoft Teams の中で開いてください。';
+export const OUTSIDE_TAB_HINT = 'Teams のアプリ「情報セキュリティ相談」の「申請」タブから表示できます。';
+export const OUTSIDE_DIALOG_HINT = 'Teams のアプリ「情報セキュリティ相談」の「申請」タブにある「持ち出し申請を作成」から開けます。';
 export const NO_TOKEN_TEXT = 'Teams でのサインインを確認できませんでした。Teams を再読み込みしてから、もう一度開いてください。解決しない場合は情報システムの担当者に連絡してください。';
