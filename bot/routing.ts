@@ -15,8 +15,10 @@ import type { z } from 'zod';
 import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db, KvStore } from '../storage/types';
 import { ACTION_FIELD } from './cards/actions';
+import type { BotApprovals } from './approvals/setup';
 import type { Claims } from './claims';
 import type { Config } from './config';
+import type { BotDialogs } from './dialogs/setup';
 import type { FeedbackStore } from './feedback/store';
 import type { Logger } from './log';
 
@@ -33,6 +35,10 @@ export interface BotDeps {
   kv: KvStore;
   claims: Claims;
   feedback: FeedbackStore;
+  /** The guided procedures (runner, effect sink); see bot/dialogs/setup.ts. */
+  dialogs: BotDialogs;
+  /** The approvals workflow, its outbox delivering through Teams, conversation references; see bot/approvals/setup.ts. */
+  approvals: BotApprovals;
   log: Logger;
 }
 

@@ -11,17 +11,19 @@ import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db } from '../storage/types';
 import { cachedAnswerer } from './answer-cache';
 import { createAgentApp } from './app';
+import { procedureSettler } from './approvals/procedure-runs';
+import { type ApprovalsOptions, type BotApprovals, startBotApprovals } from './approvals/setup';
 import { authConfiguration, authenticate } from './auth';
 import type { Config } from './config';
+import { openEffectSink } from './dialogs/effects';
+import { type DialogOptions, createBotDialogs } from './dialogs/setup';
 import { engineReady, loadEngine } from './engine';
 import { sendJson, step, webResponse } from './http';
 import { type Logger, createLogger, errorFields } from './log';
 import type { BotApp, BotDeps, BotExtension } from './routing';
 import { type BotStorage, openStorage, prepareStorage } from './storage';
 import { tenantGate } from './tenant';
-import { startBotApprovals } from './approvals-runtime';
 import { createWeb, type WebPages } from './web';
-import type { ApprovalsRuntime } from '../approvals';
 
 export interface ServerDeps {
   /** Default: loadEngine(config.knowledge). */
@@ -33,6 +35,10 @@ export interface ServerDeps {
   extensions?: BotExtension[];
   /** How questions are answered (default: the engine's answer); e.g. the LLM option. */
   answerer?: (question: string, engine: KnowledgeEngine) => Promise<Answer>;
+  /** The guided procedures: effect sink (default: the bot's database), clock and ids for tests. */
+  dialogs?: DialogOptions;
+  /** The approvals workflow: directory, clock, worker and outbox settings for tests. */
+  approvals?: ApprovalsOptions;
 }
 
 export interface BotServer {
@@ -68,11 +74,11 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
   const log = serverDeps.log ?? createLogger({ level: config.log.level });
   let http: Server | undefined;
   let storage: BotStorage | undefined;
+  let approvals: BotApprovals | undefined;
   let deps: BotDeps | undefined;
   let app: BotApp | undefined;
   let port = 0;
   let closing: Promise<void> | undefined;
-  let approvals: ApprovalsRuntime | undefined;
 
   const ready = async (): Promise<boolean> => {
     if (!deps || !engineReady(deps.engine)) return false;
@@ -140,21 +146,46 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       const answer = answerer
         ? (q: string) => answerer(q, engine)
         : cachedAnswerer((q) => engine.answer(q), config.knowledge.answerCacheSize);
-      deps = { config, engine, answer, log, ...storage };
       const adapter = new CloudAdapter(authConfiguration(config.auth) ?? anonymousAuth(), undefined, undefined, {
         validateServiceUrl: config.auth.enabled,
       });
-      approvals = await startBotApprovals(deps, log);
-      const web = createWeb({ config, log, engine, approvals: () => approvals?.approvals, baseUrl: () => this.url });
+      try {
+        approvals = await startBotApprovals({ config, engine, db: storage.db, claims: storage.claims, log }, adapter, serverDeps.approvals);
+      } catch (err) {
+        if (!serverDeps.db) await storage.db.close().catch(() => undefined);
+        storage = undefined;
+        throw err;
+      }
+      const effects = serverDeps.dialogs?.effects ?? (await openEffectSink(storage.db, log, approvals));
+      const dialogs = createBotDialogs({ config, engine, answer, kv: storage.kv }, effects, serverDeps.dialogs);
+      approvals.setProcedureSettler(procedureSettler(approvals.procedures, dialogs.runner));
+      deps = { config, engine, answer, log, dialogs, approvals, ...storage };
+      const running = approvals;
+      const web = createWeb({
+        config,
+        log,
+        engine,
+        approvals: () => running.approvals,
+        afterChange: () => running.nudge(),
+        now: () => running.now(),
+        timeZone: config.dialogs.timeZone,
+        baseUrl: () => this.url,
+      });
       app = createAgentApp(adapter, deps, [...(serverDeps.extensions ?? []), web.extension]);
       const server = build(adapter, app, web);
-      await new Promise<void>((resolve, reject) => {
-        server.server.once('error', reject);
-        server.listen(config.server.port, config.server.host, () => {
-          server.server.off('error', reject);
-          resolve();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.server.once('error', reject);
+          server.listen(config.server.port, config.server.host, () => {
+            server.server.off('error', reject);
+            resolve();
+          });
         });
-      });
+      } catch (err) {
+        await approvals.stop();
+        if (!serverDeps.db) await storage.db.close().catch(() => undefined);
+        throw err;
+      }
       http = server;
       port = (server.server.address() as AddressInfo).port;
       log.info('server.listening', {

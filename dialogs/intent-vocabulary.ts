@@ -30,7 +30,8 @@ export const INTENT_VOCABULARY: Record<ProcedureId, IntentVocabulary> = {
     events: ['持ち出し', '持ち出す', '持ち出さ', '持ち出せ', '持って帰', '持ち帰', '持って行', '持っていき', '持っていく', '持って出', '外に出', '家で作業', '自宅で作業', '在宅で作業', '出張先で', '外で作業', '外部で作業', '外部に持'],
     strongEvents: ['持ち出し'],
     masks: ['持ち込み', '持込'],
-    excludes: [],
+    // something carried out was lost or stolen: an incident to report (7(3)ア(ア)), not a request to carry out
+    excludes: ['置き忘れ', '置き引き', '盗まれ', '盗難', '紛失', 'なくし', '無くし', '失くし', '落とし', 'すられ'],
     followUps: ['持ち込み報告', '持ち込み', '持込報告', '返却しました', '返却報告', '戻しました', '返しました', '持って帰ってきました', '持ち帰りました', '職場に戻しました'],
   },
   'lost-card': {

@@ -87,6 +87,8 @@ export function parseTyped(spec: StepSpec, raw: string, today: string): Parsed {
     }
     case 'text': {
       if (text === '') return fail('空のままでは進めません。ひとこと入力してください。');
+      // emoji or punctuation alone say nothing a request could carry
+      if (!/[\p{L}\p{N}]/u.test(text)) return fail('文字で入力してください。');
       if ([...text].length > input.maxLength) return fail(`${input.maxLength}字以内で入力してください（いまは${[...text].length}字です）。`);
       return { ok: true, value: text };
     }

@@ -151,8 +151,10 @@ export class DialogRunner {
       }
       outputs.push(...result.outputs);
       const next: DialogState = { ...result.state, outbox: [...result.state.outbox, ...result.effects] };
+      // Nothing changed (a question from someone with no procedure going on): no write, nothing to conflict with.
+      const unchanged = !loaded.unreadable && result.effects.length === 0 && JSON.stringify(next) === JSON.stringify(loaded.state);
       try {
-        await this.save(key, next, loaded.eTag);
+        if (!unchanged) await this.save(key, next, loaded.eTag);
       } catch (err) {
         const fresh = await this.load(key);
         if (fresh.eTag === loaded.eTag) throw err;

@@ -2,6 +2,7 @@
 // (state, input) → (new state, outputs to show, effects to deliver). No storage, no SDK: the runner persists.
 
 import { commandOf, looksLikeQuestion } from './commands';
+import { matchKey } from './normalize';
 import { formatJa, todayIn } from './dates';
 import { followUpOf, recognize, startCommand } from './intents';
 import { isExactAnswer, optionsIn, parseCardValue, parseTyped, validate } from './parse';
@@ -44,7 +45,12 @@ const HELP_TEXT =
 const ACCEPT_WORDS = ['はい', '始める', '始めます', 'はいはじめます', 'お願いします', 'おねがいします', 'yes', 'ok', 'うん', 'そうです', '開始'];
 const DECLINE_WORDS = ['いいえ', 'いえ', 'no', '始めない', '始めません', '大丈夫です', 'けっこうです', '結構です', 'ちがいます', '違います', 'ちがう', '違う'];
 
+/** The longest reply (normalised) still read as yes/no to a start confirmation; longer text is a new message. */
+const MAX_YES_NO = 20;
+
 function yesNo(text: string): 'yes' | 'no' | null {
+  // 「…ネットもメールも使いません。…設定は？」 after a confirmation is a new question, not いいえ
+  if (matchKey(text).length > MAX_YES_NO || looksLikeQuestion(text)) return null;
   const found = optionsIn([{ ...YES, synonyms: [...(YES.synonyms ?? []), ...ACCEPT_WORDS] }, { ...NO, synonyms: [...(NO.synonyms ?? []), ...DECLINE_WORDS] }], text);
   if (found.length !== 1) return null;
   return found[0]?.value === 'yes' ? 'yes' : 'no';
@@ -427,6 +433,14 @@ class Turn {
       if (looksLikeQuestion(raw) && !isExactAnswer(spec, raw)) {
         await this.ask(raw);
         this.present(proc, rec, view, session.context);
+        return true;
+      }
+      // An urgent incident typed where free text is asked (「PCがウイルスに感染したかも」 as the 持ち出し先) is not
+      // taken as the answer: its first words come now, with one question whether to switch.
+      const urgent = spec.input.kind === 'text' ? recognize(raw) : null;
+      if (urgent && urgent.procedure !== rec.procedure && urgent.score >= 1 && PROCEDURES[urgent.procedure].info.intro.some((m) => m.style === 'urgent')) {
+        this.state.pending = { procedure: urgent.procedure, text: raw.slice(0, 5000), at: this.nowIso };
+        this.confirmStart(urgent.procedure, true);
         return true;
       }
       const parsed = parseTyped(spec, raw, this.today);

@@ -9,6 +9,8 @@ const KANJI_KATA = '\\u4e00-\\u9fff\\u30a1-\\u30faー々A-Za-z';
 
 export interface SentenceFacts {
   modalities: Modality[];
+  /** The prohibition is one an administrator must put in place (staff may not; the administrator must). */
+  imposed: boolean;
   actor: Role | null;
   grantors: Role[];
   reportTo: Role[];
@@ -52,6 +54,8 @@ export class RoleFinder {
 
 // 「…してはならない」, and in tables 「…禁止」 as a restriction (not 「書込禁止の措置」 or 「禁止しなければならない」).
 const PROHIBITION = /(?:て|で)はならない|てはならず|(?<!書込)禁止(?=[、。）)（(]|$)/;
+/** 「…できないようにしなければならない」「持ち込ませないようにしなければならない」: a rule an administrator imposes. */
+const IMPOSED = /(?:できない|せない)よう(?:に)?(?:設定)?し(?:なければ|て)/;
 const OBLIGATION = /なければならない|なければならず|ものとする|望ましい|(?:こと|措置)。?$/;
 const EXCEPTION = /ただし|この限りで(?:は)?ない|やむを得ない場合を除き|ことができる|可能とする/;
 const REPORT_VERB = /報告|通報|通知|相談|判断を仰/g;
@@ -116,13 +120,14 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   const reportTo = reportTargetsOf(sentence, finder);
   const modalities: Modality[] = [];
   // 「…できないようにしなければならない」 makes the act impossible: for staff, it is not allowed.
-  if (PROHIBITION.test(sentence) || /できないよう(?:に)?(?:設定)?し(?:なければ|て)/.test(sentence)) modalities.push('prohibition');
+  const imposed = IMPOSED.test(sentence);
+  if (PROHIBITION.test(sentence) || imposed) modalities.push('prohibition');
   if (OBLIGATION.test(sentence)) modalities.push('obligation');
   if (grantors.length || (PROHIBITION.test(sentence) && /無断で|許可なく|許可を得ず/.test(sentence))) modalities.push('permission');
   if (reportTo.length) modalities.push('report');
   if (EXCEPTION.test(sentence)) modalities.push('exception');
   const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));
-  return { modalities, actor, grantors, reportTo, conditions };
+  return { modalities, imposed, actor, grantors, reportTo, conditions };
 }
 
 /** Facts of a whole clause: the union of its sentences'. */

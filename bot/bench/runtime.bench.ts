@@ -210,6 +210,8 @@ async function measure(target: Target, round: number, settings: Settings): Promi
     }
     const verify = (body: string): boolean => {
       const text = firstReplyText(body);
+      // A few questions tell of a procedure (a lost IC card, an infection): the bot asks once whether to start it.
+      if (target !== 'echo' && body.includes('"dialog":"confirmStart"')) return true;
       return text !== undefined && expectedReply[target](text);
     };
     const load = (label: string, seconds: number) =>

@@ -13,6 +13,8 @@ export interface TextBlock {
   type: 'TextBlock';
   text: string;
   wrap: true;
+  id?: string;
+  isVisible?: boolean;
   size?: TextSize;
   weight?: TextWeight;
   color?: TextColor;
@@ -40,9 +42,32 @@ export interface SubmitAction<D extends object = object> {
   title: string;
   data: D;
   style?: 'default' | 'positive' | 'destructive';
+  /** 'none': the button sends its data only (no input values, no required-input check). */
+  associatedInputs?: 'auto' | 'none';
 }
 
-export type CardAction = SubmitAction;
+/** Shows or hides elements by id on the client (e.g. the full text of a long quote). */
+export interface ToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title: string;
+  targetElements: string[];
+}
+
+/**
+ * A universal action (Adaptive Cards 1.5): Teams sends the invoke `adaptiveCard/action` with `verb` and `data` (plus
+ * the card's inputs) and shows the card the bot answers with, in place.
+ */
+export interface ExecuteAction<D extends object = object> {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: D;
+  style?: 'default' | 'positive' | 'destructive';
+  /** 'none': the button sends its data only (no input values, no required-input check). */
+  associatedInputs?: 'auto' | 'none';
+}
+
+export type CardAction = SubmitAction | ToggleVisibilityAction | ExecuteAction;
 
 export interface ActionSet {
   type: 'ActionSet';
@@ -50,7 +75,42 @@ export interface ActionSet {
   spacing?: Spacing;
 }
 
-export type CardElement = TextBlock | FactSet | Container | ActionSet;
+interface InputBase {
+  id: string;
+  /** Shown above the input (Adaptive Cards 1.3+). */
+  label?: string;
+  isRequired?: boolean;
+  /** Shown by the client when a required input is empty. */
+  errorMessage?: string;
+  spacing?: Spacing;
+}
+
+export interface InputText extends InputBase {
+  type: 'Input.Text';
+  value?: string;
+  placeholder?: string;
+  maxLength?: number;
+  isMultiline?: boolean;
+}
+
+export interface InputDate extends InputBase {
+  type: 'Input.Date';
+  /** YYYY-MM-DD */
+  value?: string;
+}
+
+export interface InputChoiceSet extends InputBase {
+  type: 'Input.ChoiceSet';
+  choices: Array<{ title: string; value: string }>;
+  /** Multi-select values are joined with ','. */
+  value?: string;
+  isMultiSelect?: boolean;
+  style?: 'compact' | 'expanded';
+}
+
+export type CardInput = InputText | InputDate | InputChoiceSet;
+
+export type CardElement = TextBlock | FactSet | Container | ActionSet | CardInput;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -59,6 +119,8 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions?: CardAction[];
   msteams?: { width: 'Full' };
+  /** Universal actions: the clients of these users ask the bot for the current card when they show it. */
+  refresh?: { action: ExecuteAction; userIds: string[] };
 }
 
 export interface CardAttachment {
@@ -96,6 +158,28 @@ export function userText(input: unknown, max = MAX_USER_TEXT): CardText {
   return s as CardText;
 }
 
+/**
+ * A value for an input's prefill or a choice's value: shown literally by the client (no markdown), so it is not
+ * escaped, only cleaned of control and bidi characters and bounded.
+ */
+export function inputValue(input: unknown, max = 2000): string {
+  let s = typeof input === 'string' ? input : '';
+  // eslint-disable-next-line no-control-regex
+  s = s.normalize('NFC').replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '');
+  s = s.replace(/\r\n?/g, '\n');
+  return [...s].length > max ? [...s].slice(0, max).join('') : s;
+}
+
+/**
+ * Text for surfaces that show it literally (button titles, input labels, choice titles): cleaned and bounded,
+ * not markdown-escaped (a backslash would show).
+ */
+export function plainTitle(input: unknown, max = 100): CardText {
+  const s = inputValue(input, Number.MAX_SAFE_INTEGER).replace(/\s+/g, ' ').trim();
+  const chars = [...s];
+  return (chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s) as CardText;
+}
+
 export function textBlock(text: CardText, options: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock {
   return { type: 'TextBlock', text, wrap: true, ...options };
 }
@@ -108,8 +192,51 @@ export function container(items: CardElement[], options: Omit<Container, 'type' 
   return { type: 'Container', items, ...options };
 }
 
-export function submit<D extends object>(title: CardText, data: D, style?: SubmitAction['style']): SubmitAction<D> {
-  return style ? { type: 'Action.Submit', title, data, style } : { type: 'Action.Submit', title, data };
+export function submit<D extends object>(
+  title: CardText,
+  data: D,
+  style?: SubmitAction['style'],
+  options: { associatedInputs?: 'auto' | 'none' } = {},
+): SubmitAction<D> {
+  const action: SubmitAction<D> = style ? { type: 'Action.Submit', title, data, style } : { type: 'Action.Submit', title, data };
+  if (options.associatedInputs) action.associatedInputs = options.associatedInputs;
+  return action;
+}
+
+export function execute<D extends object>(
+  title: CardText,
+  verb: string,
+  data: D,
+  style?: ExecuteAction['style'],
+  options: { associatedInputs?: 'auto' | 'none' } = {},
+): ExecuteAction<D> {
+  const action: ExecuteAction<D> = { type: 'Action.Execute', title, verb, data };
+  if (style) action.style = style;
+  if (options.associatedInputs) action.associatedInputs = options.associatedInputs;
+  return action;
+}
+
+export function toggleVisibility(title: CardText, targetElements: string[]): ToggleVisibilityAction {
+  return { type: 'Action.ToggleVisibility', title, targetElements };
+}
+
+type InputOptions<I> = Omit<I, 'type' | 'id' | 'label'>;
+
+export function inputText(id: string, label: CardText, options: InputOptions<InputText> = {}): InputText {
+  return { type: 'Input.Text', id, label, ...options };
+}
+
+export function inputDate(id: string, label: CardText, options: InputOptions<InputDate> = {}): InputDate {
+  return { type: 'Input.Date', id, label, ...options };
+}
+
+export function inputChoiceSet(
+  id: string,
+  label: CardText,
+  choices: Array<{ title: CardText; value: string }>,
+  options: Omit<InputOptions<InputChoiceSet>, 'choices'> = {},
+): InputChoiceSet {
+  return { type: 'Input.ChoiceSet', id, label, choices, ...options };
 }
 
 export function actionSet(actions: CardAction[], options: Omit<ActionSet, 'type' | 'actions'> = {}): ActionSet {

@@ -4,8 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, DeliveryModes } from '@microsoft/agents-activity';
 import { RouteRank, type TurnContext } from '@microsoft/agents-hosting';
+import { isPersonal } from '../dialogs/input';
+import { withProcedureOffer } from '../dialogs/offer';
 import { answerActivity } from '../reply/answer';
-import { type BotExtension, UNSUPPORTED_ACTION_TEXT, isCardSubmit, turnIds, userIdOf } from '../routing';
+import type { Answer } from '../../knowledge/types';
+import type { LogFields } from '../log';
+import { type BotDeps, type BotExtension, UNSUPPORTED_ACTION_TEXT, isCardSubmit, turnIds, userIdOf } from '../routing';
 import { messageText } from '../text';
 
 export const ASK_IN_WORDS_TEXT =
@@ -24,7 +28,43 @@ function keepAnswerId(ctx: TurnContext, answerId: string): void {
   });
 }
 
-export const registerQuestions: BotExtension = (app, { answer: answerQuestion, feedback, log }) => {
+/** Sends an answer as the bot always does (verdict, quote, citations, 👍/👎, procedure button) and records it. */
+export async function sendAnswer(
+  ctx: TurnContext,
+  { feedback, log }: Pick<BotDeps, 'feedback' | 'log'>,
+  question: string,
+  answer: Answer,
+  fields: LogFields = {},
+): Promise<void> {
+  const activity = ctx.activity;
+  const answerId = randomUUID();
+  // 「許可を申請する」 / 「報告する」 in personal chats: the form and the request stay between the person and the bot.
+  const reply = answerActivity(answer, { answerId, offerRequest: isPersonal(activity) });
+  await feedback.recordAnswer({
+    id: answerId,
+    conversationId: activity.conversation?.id ?? '',
+    activityId: activity.id ?? null,
+    userId: userIdOf(activity),
+    question,
+    answer,
+    reply: reply.text ?? '',
+  });
+  if (activity.deliveryMode === DeliveryModes.ExpectReplies) keepAnswerId(ctx, answerId);
+  const sent = await ctx.sendActivity(reply);
+  if (sent?.id && sent.id !== answerId) await feedback.setMessageId(answerId, sent.id);
+  log.info('answer.sent', {
+    ...turnIds(activity),
+    answerId,
+    messageId: sent?.id || answerId,
+    verdict: answer.verdict,
+    citationCount: answer.citations.length,
+    procedure: answer.procedure,
+    textLength: question.length,
+    ...fields,
+  });
+}
+
+export const registerQuestions: BotExtension = (app, deps) => {
   app.onActivity(
     ActivityTypes.Message,
     async (ctx) => {
@@ -34,30 +74,7 @@ export const registerQuestions: BotExtension = (app, { answer: answerQuestion, f
         await ctx.sendActivity(isCardSubmit(activity) ? UNSUPPORTED_ACTION_TEXT : ASK_IN_WORDS_TEXT);
         return;
       }
-      const answer = await answerQuestion(question);
-      const answerId = randomUUID();
-      const reply = answerActivity(answer, { answerId });
-      await feedback.recordAnswer({
-        id: answerId,
-        conversationId: activity.conversation?.id ?? '',
-        activityId: activity.id ?? null,
-        userId: userIdOf(activity),
-        question,
-        answer,
-        reply: reply.text ?? '',
-      });
-      if (activity.deliveryMode === DeliveryModes.ExpectReplies) keepAnswerId(ctx, answerId);
-      const sent = await ctx.sendActivity(reply);
-      if (sent?.id && sent.id !== answerId) await feedback.setMessageId(answerId, sent.id);
-      log.info('answer.sent', {
-        ...turnIds(activity),
-        answerId,
-        messageId: sent?.id || answerId,
-        verdict: answer.verdict,
-        citationCount: answer.citations.length,
-        procedure: answer.procedure,
-        textLength: question.length,
-      });
+      await sendAnswer(ctx, deps, question, withProcedureOffer(await deps.answer(question), question));
     },
     [],
     RouteRank.Last,

@@ -66,6 +66,7 @@ export function addresses(c: Coverage, incident = false): boolean {
   // Something happened and the question names it in the policy's terms: it is to be reported.
   if (incident && c.strong.length > 0) return true;
   if (c.top < 10) return false;
+  if (c.strong.length > 0 && c.top >= 15) return true;
   const evidence = c.strong.length + c.anchors.length;
   if (c.strong.length === 0 && c.anchors.length < 2 && c.top < 25) return false;
   if (c.share < 0.2 && evidence <= 1 && c.top < 20) return false;

@@ -62,8 +62,17 @@ const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => normalizeQuery(
 export class Cues {
   private readonly d: CuesData;
 
+  private policyRoles: readonly string[] = [];
+
   /** Every role the policy names (for recognising 「…です」 as who is asking). */
-  roles: readonly string[] = [];
+  get roles(): readonly string[] {
+    return this.policyRoles;
+  }
+
+  set roles(roles: readonly string[]) {
+    this.policyRoles = roles;
+    this.askerPatterns = undefined;
+  }
 
   constructor(data: CuesData) {
     this.d = {
@@ -93,16 +102,20 @@ export class Cues {
   }
 
   /** 「データ取扱責任者です」「情報セキュリティ責任者（課長）です」「CISOとして」「課長なんですが」 */
+  private askerPatterns: { re: RegExp; role: string }[] | undefined;
+
   private askerByRole(q: string): string | null {
-    const names: [string, string][] = [
-      ...this.roles.map((r): [string, string] => [normalizeQuery(r), r]),
-      ...Object.entries(this.d.post_roles).map(([post, role]): [string, string] => [normalizeQuery(post), role]),
-    ].sort((a, b) => b[0].length - a[0].length);
-    for (const [name, role] of names) {
-      const re = new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をやってい|の立場|の私|なんですが|なのですが|なんだけど|ですが)`);
-      if (re.test(q)) return role;
+    if (!this.askerPatterns) {
+      const names: [string, string][] = [
+        ...this.roles.map((r): [string, string] => [normalizeQuery(r), r]),
+        ...Object.entries(this.d.post_roles).map(([post, role]): [string, string] => [normalizeQuery(post), role]),
+      ].sort((a, b) => b[0].length - a[0].length);
+      this.askerPatterns = names.map(([name, role]) => ({
+        role,
+        re: new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をやってい|の立場|の私|なんですが|なのですが|なんだけど|ですが)`),
+      }));
     }
-    return null;
+    return this.askerPatterns.find((p) => p.re.test(q))?.role ?? null;
   }
 
   private heldPermission(q: string): string {
@@ -213,7 +226,8 @@ export class Cues {
         // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC.
         if (c.denied_by?.some((w) => q.includes(w))) return 'denied';
         // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
-        const said = (c.asserted_by ?? []).flatMap((w) => [...q.matchAll(new RegExp(escapeRe(w), 'g'))].map((m) => m.index! + w.length));
+        const said: number[] = [];
+        for (const w of c.asserted_by ?? []) for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) said.push(at + w.length);
         if (said.length && said.every((end) => NEGATED.test(q.slice(end, end + 24)))) return 'denied';
         if (said.length) return 'asserted';
         return null;

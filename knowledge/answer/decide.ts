@@ -4,7 +4,7 @@ import type { Clause, Role, Verdict } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
 import type { Cues, QuestionCues } from './cues';
-import { bindsAsker, SITUATION, type Candidate } from './rank';
+import { bindsAsker, SITUATION, STAFF, type Candidate } from './rank';
 
 export interface Decision {
   verdict: Verdict;
@@ -19,8 +19,13 @@ const SAME_ACT = 0.35;
 
 const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
+/** Approvers the person says they already have (set for the question being decided). */
+let held = '';
+
+/** A permission rule, unless its approvers are ones the person already has. */
 function hasPermission(s: ClauseSentence): boolean {
-  return s.facts.grantors.length > 0;
+  const g = s.facts.grantors;
+  return g.length > 0 && !(held && g.every((r) => held.includes(r.normalize('NFKC').toLowerCase())));
 }
 
 /** The permission that lifts a prohibition: in the same clause (ただし…許可を得て) or a sibling clause. */
@@ -102,6 +107,7 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
 }
 
 export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Decision {
+  held = cues.heldPermission;
   // A permission already held does not answer the question; the next rule does.
   const usable = ranked.filter((c) => !alreadyHeld(c, cues));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
@@ -115,7 +121,10 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   let roles: Role[] = [];
 
   const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
-  const reporter = ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
+  // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
+  const reporter =
+    (cues.asker ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === cues.asker) : undefined) ??
+    ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
   const s = primary.sentence.facts;
   // The immediate duty for what happened (LANケーブルを抜く) comes before whom to tell, when that is asked.
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
@@ -132,7 +141,7 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     // The rule is limited to what the question rules out (機密性2以上 for information already published).
     verdict = 'allowed';
     lead.push(primary);
-  } else if ((cues.incident || cues.askReport) && reportOf(primary).length) {
+  } else if ((cues.incident || cues.askReport) && reportOf(primary).length && (!reporter || reporter === primary || primary.clause.facts.actor === cues.asker)) {
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);
@@ -153,6 +162,10 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
       verdict = 'needs_permission';
       roles = [...route.sentence.facts.grantors];
       lead.push(primary, route);
+    } else if (s.imposed && cues.asker && s.actor !== STAFF) {
+      // 「…できないようにしなければならない」 asked by the one who must set it up: a duty for them.
+      verdict = 'required';
+      lead.push(primary);
     } else {
       verdict = 'prohibited';
       lead.push(primary);

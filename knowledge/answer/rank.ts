@@ -67,8 +67,19 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
 }
 
 /** How well a sentence matches the query: the summed weight × idf of the query terms it contains. */
+const termSets = new WeakMap<Tokenizer, Map<string, Set<string>>>();
+
+/** The terms of a sentence as a set, remembered per tokenizer (sentences repeat across questions). */
+function termSet(sentence: string, tokenizer: Tokenizer): Set<string> {
+  let cache = termSets.get(tokenizer);
+  if (!cache) termSets.set(tokenizer, (cache = new Map()));
+  let set = cache.get(sentence);
+  if (!set) cache.set(sentence, (set = new Set(tokenizer.terms(sentence))));
+  return set;
+}
+
 function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): number {
-  const have = new Set(tokenizer.terms(sentence));
+  const have = termSet(sentence, tokenizer);
   let s = 0;
   const seen = new Set<string>();
   for (const q of query.terms) {

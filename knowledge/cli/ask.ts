@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 import { loadKnowledgeEngine } from '../engine';
+import { createAnswerer } from '../llm/answerer';
 import type { Answer } from '../types';
 
 const BatchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), q: z.string() });
@@ -36,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const question = argv.filter((a) => !a.startsWith('--')).join(' ');
   const engine = loadKnowledgeEngine();
-  const answer: Answerer = async (q) => engine.answer(q);
+  // The configured mode: offline (the reference) unless an OpenAI-compatible model is configured.
+  const answer: Answerer = createAnswerer(engine, process.env);
   if (flags.has('--batch')) return batch(answer);
   if (!question) {
     process.stderr.write('使い方: npm run ask -- "質問" [--json | --explain]  または  npm run --silent ask -- --batch < 質問.jsonl\n');

@@ -57,7 +57,8 @@ export class Bm25 {
     const scores = new Map<number, number>();
     for (const [term, weight] of merged) {
       const list = this.postings.get(term);
-      if (!list) continue;
+      // Terms in nearly every clause (情報, 職員…) move no ranking but cost the most: skipped.
+      if (!list || list.length > this.ids.length * 0.6) continue;
       const idf = this.idf(term);
       for (const [doc, f] of list) {
         const norm = f + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.avgLength);

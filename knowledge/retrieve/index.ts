@@ -14,9 +14,11 @@ export interface RetrievalWeights {
   bigram: number;
   /** An expanded policy term counts at most this many bigrams' worth (電磁的記録媒体 has six). */
   maxBigramsPerTerm: number;
+  /** Search clauses of several paragraphs paragraph by paragraph. */
+  passages: boolean;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { title: 0.8, headings: 0.3, principles: 0.6, expansion: 0.8, bigram: 0.5, maxBigramsPerTerm: 3 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { title: 0.8, headings: 0.3, principles: 0.6, expansion: 0.8, bigram: 0.5, maxBigramsPerTerm: 3, passages: true };
 
 export interface Query {
   normalized: string;
@@ -42,13 +44,18 @@ export class ClauseIndex {
     for (const c of tree.clauses) {
       if (!c.text) continue;
       const inherited = c.headings.slice(1, c.title ? -1 : undefined).join(' ');
-      docs.push({
-        id: c.label,
-        fields: [
-          { terms: terms(c.text), weight: 1 },
-          { terms: terms(c.title), weight: weights.title },
-          { terms: terms(inherited), weight: weights.headings },
-        ],
+      // A clause of several paragraphs (tables, bullet lists) is searched paragraph by paragraph, so a
+      // long clause is found by the paragraph that matches, not drowned by its length.
+      const passages = weights.passages ? c.text.split('\n').filter((p) => p.trim()) : [c.text];
+      passages.forEach((passage, i) => {
+        docs.push({
+          id: passages.length > 1 ? `${c.label}#${i}` : c.label,
+          fields: [
+            { terms: terms(passage), weight: 1 },
+            { terms: terms(c.title), weight: weights.title },
+            { terms: terms(inherited), weight: weights.headings },
+          ],
+        });
       });
     }
     this.bm25 = new Bm25(docs);
@@ -92,8 +99,13 @@ export class ClauseIndex {
   }
 
   search(query: Query, k = 10): Retrieved[] {
-    const hits = this.bm25.search(query.terms).map(({ id, score }) => {
-      const clause = this.tree.get(id)!;
+    const best = new Map<string, number>();
+    for (const { id, score } of this.bm25.search(query.terms)) {
+      const label = id.split('#')[0]!;
+      best.set(label, Math.max(best.get(label) ?? 0, score));
+    }
+    const hits = [...best].map(([label, score]) => {
+      const clause = this.tree.get(label)!;
       return { clause, score: clause.chapter < this.lastChapter ? score * this.weights.principles : score };
     });
     return hits.sort((a, b) => b.score - a.score).slice(0, k);

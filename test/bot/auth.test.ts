@@ -36,7 +36,7 @@ describe.each(TEST_DIALECTS)('authentication on %s', (dialect) => {
   });
 
   const ask = (headers: Record<string, string>, o: { tenantId?: string } = {}) =>
-    post(bot.url, message('USBメモリを持ち出したい', { expectReplies: true, serviceUrl: null, ...o }), headers);
+    post(bot.url, message('USBメモリを持ち出してもいいですか', { expectReplies: true, serviceUrl: null, ...o }), headers);
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   /** The reason the SDK gave for the last refusal (logged; the caller only sees 401). */
   const lastReason = () => bot.lines.filter((l) => l.event === 'auth.refused').at(-1)?.reason;

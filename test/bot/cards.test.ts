@@ -51,7 +51,7 @@ describe('help card', () => {
     const card = helpCard();
     expect(card.body.slice(1).map((b) => (b as { text: string }).text)).toEqual([...HELP_LINES]);
     expect(HELP_LINES).toHaveLength(3);
-    expect(card.actions?.map((a) => [a.title, a.data])).toEqual([
+    expect(card.actions?.map((a) => [a.title, 'data' in a ? a.data : null])).toEqual([
       ['持ち出し申請', { action: 'procedure.start', procedure: 'carry-out' }],
       ['ICカード紛失', { action: 'procedure.start', procedure: 'lost-card' }],
       ['感染の疑い', { action: 'procedure.start', procedure: 'infection' }],

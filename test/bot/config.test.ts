@@ -34,6 +34,16 @@ describe('defaults (no configuration)', () => {
     expect(config.knowledge.answerCacheSize).toBe(1000);
   });
 
+  it('gives the guided procedures 24 h idle, 30 min to confirm, 90 days for follow-ups, in Asia/Tokyo', () => {
+    expect(config.dialogs).toEqual({ idleHours: 24, confirmMinutes: 30, followUpDays: 90, timeZone: 'Asia/Tokyo' });
+    expect(load({ DIALOG_IDLE_HOURS: '0.5', DIALOG_CONFIRM_MINUTES: '5', DIALOG_FOLLOWUP_DAYS: '30', DIALOG_TIME_ZONE: 'UTC' }).dialogs).toEqual({
+      idleHours: 0.5,
+      confirmMinutes: 5,
+      followUpDays: 30,
+      timeZone: 'UTC',
+    });
+  });
+
   it('warns that requests are not authenticated', () => {
     expect(config.warnings.join('\n')).toMatch(/LOCAL DEVELOPMENT MODE.*NOT authenticated.*127\.0\.0\.1/);
   });
@@ -117,6 +127,11 @@ describe('refuses to start', () => {
     [{ validateIssuer: 'maybe', clientId: 'a' }, 'validateIssuer'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
     [{ ANSWER_CACHE_SIZE: '-1' }, 'ANSWER_CACHE_SIZE'],
+    [{ DIALOG_IDLE_HOURS: '0' }, 'DIALOG_IDLE_HOURS'],
+    [{ DIALOG_IDLE_HOURS: 'soon' }, 'DIALOG_IDLE_HOURS'],
+    [{ DIALOG_CONFIRM_MINUTES: '99999' }, 'DIALOG_CONFIRM_MINUTES'],
+    [{ DIALOG_FOLLOWUP_DAYS: '-3' }, 'DIALOG_FOLLOWUP_DAYS'],
+    [{ DIALOG_TIME_ZONE: 'Mars/Olympus' }, 'DIALOG_TIME_ZONE'],
   ])('with %j, naming %s', (env, setting) => {
     const err = errorOf(env);
     expect(err.setting).toBe(setting);

@@ -29,6 +29,9 @@ describe('recognize()', () => {
     'SDカードをなくした',
     'パスワードは何文字以上にすべき？',
     'インフルエンザに感染したので休みます',
+    // something carried out was lost or stolen: an incident, not a carry-out request
+    '持ち帰りの許可をもらっていた書類が入ったカバンを、帰りのバスに置き忘れてしまいました',
+    '外で作業する許可はもらってたんですが、カフェで公用のノートPCを置き引きされました',
     '',
     '   ',
   ])('「%s」 → nothing', (text) => {

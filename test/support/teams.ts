@@ -13,6 +13,10 @@ export interface TeamsOptions {
   tenantId?: string;
   id?: string;
   expectReplies?: boolean;
+  /** personal (default), channel or groupChat. */
+  conversationType?: 'personal' | 'channel' | 'groupChat';
+  /** Another person (default USER). */
+  from?: { id: string; name: string; aadObjectId?: string };
 }
 
 function base(type: string, o: TeamsOptions): Record<string, any> {
@@ -24,9 +28,9 @@ function base(type: string, o: TeamsOptions): Record<string, any> {
     channelId: 'msteams',
     // Tests never reach the real service: by default replies would go to a closed local port.
     serviceUrl: o.serviceUrl ?? 'http://127.0.0.1:9/',
-    from: { ...USER },
+    from: { ...(o.from ?? USER) },
     recipient: { id: BOT_ID, name: 'policy-bot' },
-    conversation: { id: o.conversationId ?? `a:${randomUUID()}`, conversationType: 'personal', tenantId },
+    conversation: { id: o.conversationId ?? `a:${randomUUID()}`, conversationType: o.conversationType ?? 'personal', tenantId },
     channelData: { tenant: { id: tenantId } },
     locale: 'ja-JP',
   };
@@ -37,6 +41,16 @@ function base(type: string, o: TeamsOptions): Record<string, any> {
 
 export function message(text: string, o: TeamsOptions = {}): Record<string, any> {
   return { ...base('message', o), text, textFormat: 'plain' };
+}
+
+/** A message that @mentions the bot first, as Teams sends it from a channel or group chat. */
+export function mentionMessage(text: string, o: TeamsOptions = {}): Record<string, any> {
+  const at = '<at>policy-bot</at>';
+  return {
+    ...message(`${at} ${text}`, { conversationType: 'channel', ...o }),
+    textFormat: 'xml',
+    entities: [{ type: 'mention', text: at, mentioned: { id: BOT_ID, name: 'policy-bot' } }],
+  };
 }
 
 export function cardSubmit(value: Record<string, unknown>, o: TeamsOptions = {}): Record<string, any> {

@@ -6,6 +6,8 @@ import type { Approvals } from '../../approvals/service';
 import type { RequestsResponse } from '../../bot/web/contract';
 import { carryOutDraft, PEOPLE, startWebBot, type WebBot } from './helpers';
 import { openWorkflow } from './helpers';
+import { startCaptureServer, type CaptureServer } from '../support/capture';
+import { message, post } from '../support/teams';
 
 describe.each(TEST_DIALECTS)('API on %s', (dialect) => {
   const t = useTestDb(dialect);
@@ -188,3 +190,41 @@ describe('API in local development mode (no credentials)', () => {
     expect((await web.api('/api/web/requests')).status).toBe(401);
   });
 });
+
+describe('a decision from the tab is delivered like one from a card', () => {
+  const t = useTestDb('sqlite');
+  let web: WebBot;
+  let ap: Approvals;
+  let capture: CaptureServer;
+  beforeAll(async () => {
+    capture = await startCaptureServer();
+    web = await startWebBot(t().db, { credentials: false, env: { TEAMS_SERVICE_URL: capture.serviceUrl } });
+    ap = await openWorkflow(t().db);
+  });
+  afterAll(async () => {
+    await web?.close();
+    await capture?.close();
+  });
+
+  it('approving in the tab sends the requester the decision in Teams (the outbox is nudged at once)', async () => {
+    // Alex has talked to the bot before, so the bot knows his 1:1 chat
+    const hello = { ...message('ヘルプ', { serviceUrl: capture.serviceUrl }), from: { id: '29:alex', name: 'Alex Wilber', aadObjectId: PEOPLE.alex.userId } };
+    expect((await post(web.bot.url, hello)).status).toBe(200);
+    const chat = (await capture.waitFor(1))[0]!.conversationId;
+    const { requestId } = await ap.submit(carryOutDraft('alex'));
+    const r = await web.api(`/api/web/requests/${requestId}/decision`, { headers: { 'x-dev-user': 'megan' }, body: { version: 1, decision: 'approve', comment: '了解です' } });
+    expect(r.body.outcome).toBe('applied');
+    const told = await until(() => capture.received.find((a) => a.conversationId === chat && /承認/.test(JSON.stringify(a.activity))));
+    expect(JSON.stringify(told.activity)).toContain('了解です');
+  });
+});
+
+async function until<T>(find: () => T | undefined, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const hit = find();
+    if (hit !== undefined) return hit;
+    if (Date.now() > end) throw new Error('not delivered in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

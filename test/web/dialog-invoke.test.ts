@@ -8,6 +8,7 @@ import type { Approvals } from '../../approvals/service';
 import { useTestDb } from '../../storage/testing';
 import { submissionRef } from '../../bot/web/carry-out';
 import { carryOutDialogAction } from '../../bot/web/dialog-invoke';
+import { startCaptureServer, type CaptureServer } from '../support/capture';
 import { message, post, USER } from '../support/teams';
 import { openWorkflow, PEOPLE, startWebBot, type WebBot } from './helpers';
 
@@ -117,5 +118,35 @@ describe('task/fetch and task/submit', () => {
     const r = await post(web.bot.url, invoke('task/submit', { data: { dialog: 'carry-out', submissionId: randomUUID(), values: { ...GOOD, myNumber: 'yes' } } }));
     expect(r.body.task.type).toBe('message');
     expect(r.body.task.value).toMatch(/マイナンバー|個人番号/);
+  });
+});
+
+describe('a request from the dialog reaches its approver like one from the chat', () => {
+  const t = useTestDb('sqlite');
+  let web: WebBot;
+  let capture: CaptureServer;
+  beforeAll(async () => {
+    capture = await startCaptureServer();
+    web = await startWebBot(t().db, { credentials: false, env: { TEAMS_SERVICE_URL: capture.serviceUrl } });
+  });
+  afterAll(async () => {
+    await web?.close();
+    await capture?.close();
+  });
+
+  it('task/submit → the データ取扱責任者 gets the request card with 承認 / 却下 right away', async () => {
+    const hello = { ...message('ヘルプ', { serviceUrl: capture.serviceUrl }), from: { id: '29:megan', name: 'Megan Bowen', aadObjectId: PEOPLE.megan.userId } };
+    expect((await post(web.bot.url, hello)).status).toBe(200);
+    const chat = (await capture.waitFor(1))[0]!.conversationId;
+    const r = await post(web.bot.url, invoke('task/submit', { data: { dialog: 'carry-out', submissionId: randomUUID(), values: GOOD } }));
+    expect(r.body.task.value).toMatch(/^持ち出し申請を送信しました/);
+    const end = Date.now() + 10_000;
+    let card: string | undefined;
+    while (!card && Date.now() < end) {
+      card = capture.received.filter((a) => a.conversationId === chat).map((a) => JSON.stringify(a.activity)).find((a) => a.includes('Alex Wilber') && a.includes('承認'));
+      if (!card) await new Promise((res) => setTimeout(res, 50));
+    }
+    expect(card).toBeDefined();
+    expect(card).toContain('却下');
   });
 });

@@ -70,12 +70,14 @@ export async function startWebBot(db: Db, o: { credentials: boolean; env?: Recor
         clientSecret: 'test-secret',
         tenantId: TENANT,
         authorityEndpoint: issuer.authority,
+        // notifications the bot tries to deliver after a decision never leave this machine
+        TEAMS_SERVICE_URL: 'http://127.0.0.1:9/',
         BOT_HOST: 'bot.example.lg.jp',
         SSO_JWKS_URL: `${issuer.authority}/discovery/v2.0/keys`,
         SSO_ISSUERS: `${base}/{tenantid}/v2.0`,
         ...o.env,
       }
-    : { NODE_ENV: 'test', ...o.env };
+    : { NODE_ENV: 'test', TEAMS_SERVICE_URL: 'http://127.0.0.1:9/', ...o.env };
   const bot = await startBot({ db, env, ...(o.engine ? { engine: o.engine } : {}) });
   const token = (person: Person, claims: Record<string, unknown> = {}) => {
     if (!issuer) throw new Error('no token issuer in local development mode');
