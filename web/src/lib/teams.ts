@@ -49,7 +49,9 @@ function devHost(): Host | undefined {
 }
 
 export async function connect(): Promise<Host> {
-  if (window.parent === window) return devHost() ?? { kind: 'outside' };
+  // Teams desktop and web frame the page; Teams mobile shows it without a parent frame but with a native bridge.
+  const framed = window.parent !== window || 'nativeInterface' in window;
+  if (!framed) return devHost() ?? { kind: 'outside' };
   try {
     await withTimeout(app.initialize(), INIT_TIMEOUT_MS);
   } catch {
