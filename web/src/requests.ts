@@ -17,7 +17,6 @@ let status: HTMLElement;
 function setStatus(text: string, tone: 'info' | 'success' | 'error' = 'info', focus = false): void {
   status.textContent = text;
   status.dataset.tone = tone;
-  status.hidden = text === '';
   if (focus && text) status.focus();
 }
 
@@ -185,7 +184,8 @@ async function main(): Promise<void> {
     render(h('h1', {}, '申請'), h('p', { class: 'notice', role: 'alert' }, host.kind === 'outside' ? `${OUTSIDE_TEXT}${OUTSIDE_TAB_HINT}` : NO_TOKEN_TEXT));
     return;
   }
-  status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite', tabindex: -1, hidden: true });
+  // Always in the page (never display:none), so screen readers announce what is put into it.
+  status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite', tabindex: -1 });
   render(
     h('header', { class: 'page' }, h('h1', {}, '申請'), h('p', { id: 'who', class: 'who' })),
     status,
