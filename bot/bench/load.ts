@@ -13,6 +13,7 @@ interface AutocannonOptions {
   connections: number;
   pipelining: number;
   duration: number;
+  amount?: number;
   timeout: number;
   requests: AutocannonRequest[];
 }
@@ -40,6 +41,8 @@ export interface LoadOptions {
   endpoint: string;
   connections: number;
   seconds: number;
+  /** Stop after this many requests instead of after `seconds` (tests: no dependence on machine speed). */
+  amount?: number;
   /** The body of request number n (0, 1, 2, …), e.g. a unique activity. */
   body: (n: number) => string;
   /** True when a 2xx response body is the reply we expect; others count as errors (unexpected). */
@@ -70,6 +73,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         connections: options.connections,
         pipelining: 1,
         duration: options.seconds,
+        ...(options.amount ? { amount: options.amount } : {}),
         timeout: 10,
         requests: [
           {

@@ -51,7 +51,8 @@ describe('echo agent and load driver', () => {
     const result = await runLoad({
       endpoint: agent.endpoint,
       connections: 2,
-      seconds: 1,
+      seconds: 30,
+      amount: 40,
       body: (n) => message(`load-${n}`, `q${n}`),
       verify: (body) => {
         const text = replyText(body) ?? '';
@@ -59,7 +60,7 @@ describe('echo agent and load driver', () => {
         return text.startsWith('echo: q');
       },
     });
-    expect(result.requests).toBeGreaterThan(0);
+    expect(result.requests).toBe(40);
     expect(result.errors).toBe(0);
     expect(result.detail.statusCodes['200']).toBe(result.requests);
     expect(seen.size).toBeGreaterThan(1);
@@ -69,7 +70,8 @@ describe('echo agent and load driver', () => {
     const bad = await runLoad({
       endpoint: agent.endpoint,
       connections: 1,
-      seconds: 1,
+      seconds: 30,
+      amount: 20,
       body: (n) => message(`bad-${n}`, 'x', { conversation: undefined }),
       verify: () => true,
     });
@@ -80,7 +82,8 @@ describe('echo agent and load driver', () => {
     const unexpected = await runLoad({
       endpoint: agent.endpoint,
       connections: 1,
-      seconds: 1,
+      seconds: 30,
+      amount: 20,
       body: (n) => message(`odd-${n}`, 'x'),
       verify: (body) => replyText(body) === 'something else',
     });
