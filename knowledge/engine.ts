@@ -105,7 +105,7 @@ export class PolicyEngine implements KnowledgeEngine {
     if (!cues.asker && ((cues.incident && !cues.witnessedOnly) || cues.askReport)) this.considerIncidentReport(retrieved);
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
-    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer);
+    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
     if (!addresses(cov, cues.incident, cues.howTo && !cues.mayI)) return notCovered(cov, ranked);
 
     const d = decide(this.tree, ranked, cues, this.cues);

@@ -21,18 +21,15 @@ export interface Coverage {
 }
 
 const CONTENT = /^[\u4e00-\u9fff\u30a0-\u30ffー々a-z0-9]{2,}$/;
-/** Words that carry no subject: who, what, need, OK … */
-const GENERIC = new Set([
-  '必要', '大丈夫', '問題', '確認', '質問', '今日', '明日', '来週', '今度', '場合', '方法', '手続', '手続き', '許可', 'ok', 'ng',
-  'ダメ', '本当', '一応', '全部', '自分', '職場', '仕事', '会議', '資料', '担当', '担当者', '係長', '課長', '部下', '上司', '同僚',
-]);
-
-/** A word that can carry the question's subject: kanji, katakana or letters, two characters or more. */
-export function isContentWord(w: string): boolean {
-  return CONTENT.test(w) && !GENERIC.has(w);
+/**
+ * A word that can carry the question's subject: kanji, katakana or letters, two characters or more, and not
+ * one of the vocabulary's generic words (必要, 確認, 申請 … in cues.yaml).
+ */
+export function isContentWord(w: string, generic: ReadonlySet<string> = new Set()): boolean {
+  return CONTENT.test(w) && !generic.has(w);
 }
 
-export function coverage(question: string, query: Query, best: Candidate[], idf: (t: string) => number, tokenizer: Tokenizer): Coverage {
+export function coverage(question: string, query: Query, best: Candidate[], idf: (t: string) => number, tokenizer: Tokenizer, generic: ReadonlySet<string> = new Set()): Coverage {
   const top = best[0]?.score ?? 0;
   const text = best.map((c) => `${c.clause.title}\n${c.clause.text}\n${c.clause.headings.join('\n')}`).join('\n').normalize('NFKC').toLowerCase();
   // Thesaurus words whose policy terms the best clauses contain.
@@ -42,7 +39,8 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
   let total = 0;
   let found = 0;
   const missing: string[] = [];
-  for (const w of new Set(tokenizer.words(question).filter(isContentWord))) {
+  const content = (w: string) => isContentWord(w, generic);
+  for (const w of new Set(tokenizer.words(question).filter(content))) {
     // A word the policy never uses (idf of an unseen term is high) counts fully against the question.
     const weight = Math.min(idf(w), 6);
     total += weight;
@@ -54,7 +52,7 @@ export function coverage(question: string, query: Query, best: Candidate[], idf:
     if (hit) found += weight;
     else missing.push(w);
   }
-  const anchors = [...new Set(tokenizer.words(question).filter(isContentWord))].filter((w) => text.includes(w) && idf(w) >= 3.5);
+  const anchors = [...new Set(tokenizer.words(question).filter(content))].filter((w) => text.includes(w) && idf(w) >= 3.5);
   return { share: total ? found / total : 0, top, missing, bridged, strong, anchors };
 }
 

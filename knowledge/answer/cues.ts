@@ -26,6 +26,11 @@ const CuesFile = z.object({
     z.object({ asserted_by: phrases.optional(), denied_by: phrases.optional(), when_denied: z.enum(['lift', 'demote']).optional(), when_absent: z.enum(['demote']).optional(), boost: z.number().min(1).max(2).optional() }),
   ),
   injection: phrases,
+  generic_words: phrases,
+  received_report: phrases,
+  incident_words: phrases,
+  skip_duty: phrases,
+  quote_is_subject: phrases,
   not_covered_pointer: phrases.min(1),
   incident_report: phrases.min(1),
   reported_speech: phrases,
@@ -48,6 +53,8 @@ export interface QuestionCues {
   askPermission: boolean;
   /** A "may I …?" question. */
   mayI: boolean;
+  /** The person asks to skip a duty (「しなくていい？」). */
+  skipDuty: boolean;
   /** A how-to question (方法, やり方, どうやって…). */
   howTo: boolean;
   /** A manager asks to depart from a rule for a while because of a constraint. */
@@ -100,6 +107,11 @@ export class Cues {
         ]),
       ),
       injection: norm(data.injection),
+      generic_words: norm(data.generic_words),
+      received_report: norm(data.received_report),
+      incident_words: norm(data.incident_words),
+      skip_duty: norm(data.skip_duty),
+      quote_is_subject: norm(data.quote_is_subject),
     };
   }
 
@@ -135,6 +147,13 @@ export class Cues {
     return this.d.witnessed_terms;
   }
 
+  /** Words that carry no subject of their own. */
+  get genericWords(): ReadonlySet<string> {
+    return (this.genericSet ??= new Set(this.d.generic_words));
+  }
+
+  private genericSet: ReadonlySet<string> | undefined;
+
   /** Phrases that find the clause on reporting any incident. */
   get incidentReport(): string[] {
     return this.d.incident_report;
@@ -155,7 +174,8 @@ export class Cues {
       const endRel = rest.search(/[。、!?]/);
       out.push(normalizedQuestion.slice(start, endRel < 0 ? undefined : at + endRel));
     }
-    for (const m of normalizedQuestion.matchAll(/[「『]([^」』]*)[」』]/g)) {
+    const quoteIsSubject = this.d.quote_is_subject.some((w) => normalizedQuestion.includes(w));
+    for (const m of quoteIsSubject ? [] : normalizedQuestion.matchAll(/[「『]([^」』]*)[」』]/g)) {
       const after = normalizedQuestion.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
       if (this.d.reported_speech.some((w) => after.startsWith(normalizeQuery(w)))) out.push(m[1]!);
     }
@@ -224,15 +244,18 @@ export class Cues {
       }
       return false;
     });
+    // A report the asker received is an incident only when something happened in it.
+    const received = any(this.d.received_report) && any(this.d.incident_words);
     const witnessed = any(this.d.witnessed);
     return {
-      incident: happened || witnessed,
+      incident: happened || received || witnessed,
       witnessedOnly: witnessed && !happened,
       // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
       askReport: any(this.d.ask_report) && (happened || witnessed || !mayI),
       askAction: any(this.d.ask_action),
       askPermission: any(this.d.ask_permission),
       mayI,
+      skipDuty: any(this.d.skip_duty),
       howTo: any(this.d.how_to),
       exceptionRequest: any(this.d.exception_request),
       alreadyPermitted: any(this.d.already_permitted),

@@ -71,6 +71,16 @@ function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; se
   return null;
 }
 
+/** The modalities of a clause's rule, or of its parent's when the clause is an item without one. */
+function ruleOf(tree: ClauseTree, clause: Clause): Clause['facts']['modalities'] | null {
+  const has = (m: Clause['facts']['modalities']) => m.some((x) => x === 'obligation' || x === 'prohibition');
+  if (has(clause.facts.modalities)) return clause.facts.modalities;
+  // A list item of laws to obey (9(5)) takes its parent's duty; an item naming a method (5(2)①の方式) is a
+  // way to comply, and stays as it is.
+  const parent = tree.parent(clause);
+  return parent && has(parent.facts.modalities) && /遵守|従わなければ/.test(parent.text) && !/方式|方法$/.test(clause.text) ? parent.facts.modalities : null;
+}
+
 /** The first of the best clauses that is, or sits beside, a permission rule binding the asker. */
 function nearestPermission(tree: ClauseTree, top: Candidate[]): { clause: Clause; sentence: ClauseSentence } | null {
   for (const c of top) {
@@ -112,7 +122,9 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   const usable = ranked.filter((c) => !alreadyHeld(c, cues));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
   // Asked what to do first about an incident: the immediate duty leads.
-  const duty = cues.incident && cues.askAction && !cues.askReport ? immediateDutyOf(tree, ranked, cues) : undefined;
+  // …except for an incident someone outside reported: that is reported on (7(3)イ), not acted on first.
+  const fromOutside = cues.condition('住民等外部から') === 'asserted';
+  const duty = cues.incident && cues.askAction && !cues.askReport && !fromOutside ? immediateDutyOf(tree, ranked, cues) : undefined;
   if (duty && duty !== ranked[0]) ranked = [duty, ...ranked.filter((c) => c !== duty)];
   const primary = ranked[0]!;
   const top = ranked.slice(0, 3);
@@ -200,9 +212,11 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   } else if (s.modalities.includes('obligation') || s.modalities.includes('report')) {
     verdict = 'required';
     lead.push(primary);
-  } else if (primary.clause.facts.modalities.some((m) => m === 'obligation' || m === 'prohibition')) {
-    // A sentence that only describes (a table row, a definition) answers with its clause's rule.
-    verdict = primary.clause.facts.modalities.includes('prohibition') && cues.mayI ? 'prohibited' : 'required';
+  } else if (ruleOf(tree, primary.clause)) {
+    // A sentence that only describes (a table row, an item of a list such as 9(5)'s laws) answers with its
+    // clause's rule, or the rule of the clause that lists it (「次の法令…を遵守し…なければならない」).
+    const rule = ruleOf(tree, primary.clause)!;
+    verdict = rule.includes('prohibition') && cues.mayI ? 'prohibited' : 'required';
     lead.push(primary);
   } else {
     verdict = 'allowed';

@@ -122,14 +122,14 @@ export function bestSentence(
  * A sentence that both requires and forbids (「…変更し、古いパスワードを再利用してはならない」) answers with the
  * part the question is about.
  */
-function focusModality(s: ClauseSentence, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): ClauseSentence {
+function focusModality(s: ClauseSentence, query: Query, cues: QuestionCues, idf: (t: string) => number, tokenizer: Tokenizer): ClauseSentence {
   const m = s.facts.modalities;
   if (!m.includes('prohibition')) return s;
   // Split where a duty ends in a verb of two kanji + し (「…変更し、」), not inside a list (「持ち出し、」).
   const parts = s.text.split(/(?<=[\u4e00-\u9fff]{2}し)、/);
   if (parts.length < 2) return s;
   // 「しなくてもいい？」 asks to skip a duty.
-  const skipDuty = /なくて(?:も)?(?:いい|大丈夫|ok|平気)|ないでいい|省略|サボ/.test(query.normalized);
+  const skipDuty = cues.skipDuty;
   let best = parts[0]!;
   let bestScore = -1;
   for (const p of parts) {
@@ -154,7 +154,7 @@ export function rank(
 ): Candidate[] {
   return retrieved
     .map(({ clause, score }) => {
-      const sentence = focusModality(bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer), query, idf, tokenizer);
+      const sentence = focusModality(bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer), query, cues, idf, tokenizer);
       return {
         clause,
         retrieval: score,

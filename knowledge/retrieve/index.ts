@@ -72,6 +72,11 @@ export class ClauseIndex {
     const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
     let main = normalized;
     for (const span of context) main = main.replace(span, ' ');
+    // 「上司から「USBで持って帰っていい」と言われたんですが本当？」: the quote is all the question is about.
+    if (!/[\u4e00-\u9fff\u30a0-\u30ff]{2}/.test(main.replace(/[「」『』]/g, ''))) {
+      main = normalized;
+      context = [];
+    }
     const out: QueryTerm[] = [
       ...terms(main).map((t) => ({ term: t, weight: weightOf(t, 1) })),
       ...context.flatMap((span) => terms(span).map((t) => ({ term: t, weight: weightOf(t, 0.5) }))),

@@ -38,6 +38,12 @@ export class Thesaurus {
     for (const e of file.entries) {
       for (const raw of e.words) {
         const word = normalizeQuery(raw);
+        // 「更新+止め」: every part somewhere in the question, in any order (「更新プログラム、自分で止めて」).
+        if (word.includes('+')) {
+          const parts = word.split('+').map((p) => p.trim()).filter(Boolean);
+          this.matchers.push({ word, test: (q) => parts.every((p) => q.includes(p)), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false });
+          continue;
+        }
         // ASCII and katakana words match whole words only: x is not the x in excel, ライン (LINE) is not
         // the ライン in オフライン.
         const re = ASCII_WORD.test(word)
