@@ -101,8 +101,8 @@ export class PolicyEngine implements KnowledgeEngine {
     const query = this.index.query(prepared.text, this.cues.contextSpans(normalizeQuery(prepared.text)), cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : []);
     const idf = (t: string) => this.index.idf(t);
     const retrieved = this.index.search(query, 12);
-    // Staff who saw something happen report it as an incident; a role holder follows their own clauses.
-    if (!cues.asker && ((cues.incident && !cues.witnessedOnly) || cues.askReport)) this.considerIncidentReport(retrieved);
+    // Something happened: the incident-reporting rule of the one asking is always a candidate.
+    if ((cues.incident && !cues.witnessedOnly) || cues.askReport) this.considerIncidentReport(retrieved, cues.asker);
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
@@ -133,8 +133,12 @@ export class PolicyEngine implements KnowledgeEngine {
    * Something happened: the general incident-reporting clause is always a candidate, at no less than
    * 60 % of the best score, however few words it shares with the question.
    */
-  private considerIncidentReport(retrieved: Retrieved[]): void {
-    const clause = this.incidentClause;
+  private considerIncidentReport(retrieved: Retrieved[], asker: string | null): void {
+    // Staff report under the general rule; a role holder under the rule beside it that names them
+    // (「報告を受けたデータ取扱責任者は…」).
+    const general = this.incidentClause;
+    const own = asker && general ? this.tree.siblings(general).find((c) => c.facts.actor === asker && c.facts.reportTo.length) : undefined;
+    const clause = asker ? own : general;
     if (!clause || !retrieved.length) return;
     const floor = 0.6 * retrieved[0]!.score;
     const hit = retrieved.find((r) => r.clause.label === clause.label);
