@@ -505,7 +505,7 @@ export class Approvals {
         [name, hash, at],
       );
       await appendAudit(tx, { kind: 'config.changed', subject: name, at, data: { hash, previousHash: row?.hash ?? null, ...extra } });
-      this.log.info('approvals.config-changed', { name });
+      this.log.info('approvals.config-changed', { config: name });
       return true;
     });
   }

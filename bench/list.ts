@@ -19,4 +19,5 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'knowledge', file: 'knowledge/cli/bench.ts', timeoutMs: 3 * 60_000, compile: 'tsc' },
   { name: 'storage', file: 'bench/storage.ts', timeoutMs: 3 * 60_000 },
   { name: 'dialogs', file: 'bench/dialogs.ts', timeoutMs: 3 * 60_000 },
+  { name: 'approvals-bot', file: 'bench/approvals-bot.ts', timeoutMs: 3 * 60_000 },
 ];

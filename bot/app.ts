@@ -3,13 +3,14 @@
 import { ActivityTypes } from '@microsoft/agents-activity';
 import { AgentApplication, type CloudAdapter, type TurnContext, TurnState } from '@microsoft/agents-hosting';
 import { errorFields } from './log';
+import { isIdempotentApprovalActivity } from './approvals/idempotent';
 import { RedeliveryGuard } from './redelivery';
 import type { BotApp, BotDeps, BotExtension } from './routing';
 import { sendInvokeResponse, turnIds } from './routing';
+import { registerApprovals } from './routes/approvals';
 import { registerDialogs } from './routes/dialogs';
 import { registerFeedback } from './routes/feedback';
 import { registerHelp } from './routes/help';
-import { registerProcedurePlaceholders } from './routes/procedures';
 import { registerQuestions } from './routes/question';
 import { registerWelcome } from './routes/welcome';
 
@@ -20,8 +21,8 @@ export const builtInRoutes: BotExtension[] = [
   registerWelcome,
   registerHelp,
   registerFeedback,
+  registerApprovals,
   registerDialogs,
-  registerProcedurePlaceholders,
   registerQuestions,
 ];
 
@@ -34,7 +35,7 @@ export function createAgentApp(adapter: CloudAdapter, deps: BotDeps, extensions:
     startTypingTimer: false,
   });
 
-  adapter.use(new RedeliveryGuard(deps.claims, deps.log));
+  adapter.use(new RedeliveryGuard(deps.claims, deps.log, isIdempotentApprovalActivity));
   adapter.onTurnError = async (ctx: TurnContext, err: Error) => {
     deps.log.error('turn.failed', { ...turnIds(ctx.activity), ...errorFields(err) });
     try {

@@ -5,7 +5,7 @@
 // variables to its fields with `env.get(field, 'VAR_NAME', …aliases)`. The Config type follows automatically.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { type LlmConfig, LlmConfigError, llmEnvSchema, llmEnvShape, toLlmConfig } from '../knowledge/llm/config';
@@ -155,8 +155,62 @@ const knowledgeSchema = z.object({
 });
 
 const directorySchema = z.object({
-  /** Organisation directory (roles → people) used by approvals; the embedded sample when unset. */
-  orgDirectory: existingFile.optional(),
+  /** Organisation directory (roles → people) used by the approvals; the shipped sample when unset. */
+  orgDirectory: existingFile,
+});
+
+/** The sample directory shipped with the project (approvals/sample-directory.yaml), found from this file's folder. */
+export function sampleDirectoryPath(from: string = __dirname): string {
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = resolve(dir, 'approvals', 'sample-directory.yaml');
+    if (existsSync(candidate)) return candidate;
+    const up = dirname(dir);
+    if (up === dir) return resolve(from, '..', 'approvals', 'sample-directory.yaml');
+    dir = up;
+  }
+}
+
+/** Role names as the policy writes them, comma-separated (、 also accepted). */
+const roleList = (value: string | undefined): string[] | undefined =>
+  value === undefined ? undefined : value.split(/[,、]/).map((r) => r.trim()).filter(Boolean);
+
+const roleName = z.string().min(1).max(64);
+const minutes = (max: number) => z.coerce.number().int('must be a whole number of minutes').min(1, 'must be at least 1').max(max);
+
+/** Webhook URLs may carry a token: https, or http only to this machine (tests, a local relay). */
+const webhookUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an https:// URL' })
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  }, 'must be an https:// URL (http:// only for 127.0.0.1)');
+
+const approvalsSchema = z.object({
+  /** Where a request goes when the requester alone holds the role, or nobody does (第3章 3(7)ア). */
+  escalationChain: z.array(roleName).min(1, 'needs at least one role').max(10).optional(),
+  /** First reminder to people who have not acted (0 = no reminders). */
+  remindAfterMinutes: z.coerce.number().int('must be a whole number of minutes').min(0).max(60 * 24 * 365).default(24 * 60),
+  remindEveryMinutes: minutes(60 * 24 * 365).default(24 * 60),
+  maxReminders: z.coerce.number().int('must be a whole number').min(0).max(100).default(3),
+  /** Urgent reports not acknowledged within this long go one role up the chain. */
+  escalateAfterMinutes: minutes(60 * 24 * 30).default(30),
+  /** Pending approval requests expire after this many days (the period's end expires them earlier). */
+  expireAfterDays: z.coerce.number().int('must be a whole number of days').min(1).max(3660).default(30),
+  stopAccessRoles: z.array(roleName).min(1).max(10).optional(),
+  evaluateRoles: z.array(roleName).min(1).max(10).optional(),
+  /** A Teams channel (19:…@thread.tacv2) that also receives urgent reports. */
+  urgentChannelId: z.string().regex(/^\S{3,200}$/, 'must be a Teams channel id such as 19:…@thread.tacv2').optional(),
+  /** An ID-management webhook that receives lost-card reports (stop access, 第3章 7(4)ア(イ)). */
+  stopAccessWebhookUrl: webhookUrl.optional(),
+  /** The Bot Connector for creating conversations when no conversation of the tenant is known yet. */
+  teamsServiceUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
+  /** How often each instance looks for due notifications, reminders and escalations. */
+  workerIntervalSeconds: z.coerce.number().min(0.05, 'must be at least 0.05').max(3600).default(5),
+  /** First retry of a failed delivery after this long; doubles each attempt (capped at 1 h). */
+  retryBaseSeconds: z.coerce.number().min(0.01).max(3600).default(2),
+  /** A notification failing this many times is kept as dead (and counted). */
+  maxAttempts: z.coerce.number().int().min(1).max(100).default(15),
 });
 
 const timeZone = z.string().refine((tz) => {
@@ -281,7 +335,23 @@ export const sections = {
     policyPath: env.path('policyPath', 'POLICY_PATH'),
     answerCacheSize: env.get('answerCacheSize', 'ANSWER_CACHE_SIZE'),
   })),
-  directory: section(directorySchema, (env) => ({ orgDirectory: env.path('orgDirectory', 'ORG_DIRECTORY') })),
+  directory: section(directorySchema, (env) => ({ orgDirectory: env.path('orgDirectory', 'ORG_DIRECTORY') ?? sampleDirectoryPath() })),
+  approvals: section(approvalsSchema, (env) => ({
+    escalationChain: roleList(env.get('escalationChain', 'APPROVAL_ESCALATION_CHAIN')),
+    remindAfterMinutes: env.get('remindAfterMinutes', 'APPROVAL_REMIND_AFTER_MINUTES'),
+    remindEveryMinutes: env.get('remindEveryMinutes', 'APPROVAL_REMIND_EVERY_MINUTES'),
+    maxReminders: env.get('maxReminders', 'APPROVAL_MAX_REMINDERS'),
+    escalateAfterMinutes: env.get('escalateAfterMinutes', 'APPROVAL_ESCALATE_AFTER_MINUTES'),
+    expireAfterDays: env.get('expireAfterDays', 'APPROVAL_EXPIRE_AFTER_DAYS'),
+    stopAccessRoles: roleList(env.get('stopAccessRoles', 'APPROVAL_STOP_ACCESS_ROLES')),
+    evaluateRoles: roleList(env.get('evaluateRoles', 'APPROVAL_EVALUATE_ROLES')),
+    urgentChannelId: env.get('urgentChannelId', 'APPROVAL_URGENT_CHANNEL_ID'),
+    stopAccessWebhookUrl: env.get('stopAccessWebhookUrl', 'STOP_ACCESS_WEBHOOK_URL'),
+    teamsServiceUrl: env.get('teamsServiceUrl', 'TEAMS_SERVICE_URL'),
+    workerIntervalSeconds: env.get('workerIntervalSeconds', 'APPROVAL_WORKER_INTERVAL_SECONDS'),
+    retryBaseSeconds: env.get('retryBaseSeconds', 'APPROVAL_RETRY_BASE_SECONDS'),
+    maxAttempts: env.get('maxAttempts', 'APPROVAL_MAX_ATTEMPTS'),
+  })),
   dialogs: section(dialogsSchema, (env) => ({
     idleHours: env.get('idleHours', 'DIALOG_IDLE_HOURS'),
     confirmMinutes: env.get('confirmMinutes', 'DIALOG_CONFIRM_MINUTES'),

@@ -1,5 +1,6 @@
 // `npm start`: configuration → server → listening, until SIGINT/SIGTERM.
 
+import { DirectoryError } from '../approvals/directory-load';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, errorFields } from './log';
 import { createServer } from './server';
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof DirectoryError) {
+    process.stderr.write(`policy-bot: ${err.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`policy-bot: failed to start (${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'})\n`);
   process.exit(1);
 });

@@ -16,14 +16,24 @@ export function activityKey(activity: Activity): string | undefined {
   return `activity:${createHash('sha256').update(parts.join('\u0000')).digest('base64url')}`;
 }
 
+/** Turns the SDK starts itself for proactive messages: never redeliveries, never claimed. */
+export function isProactiveTurn(activity: Activity): boolean {
+  return activity.type === ActivityTypes.Event && (activity.name === 'ContinueConversation' || activity.name === 'CreateConversation');
+}
+
 export class RedeliveryGuard implements Middleware {
   constructor(
     private readonly claims: Claims,
     private readonly log: Logger,
+    /**
+     * Activities that are safe to process again (their handlers are idempotent by themselves and answer a
+     * redelivery better than an empty acknowledgement would), e.g. approval card actions checked by version.
+     */
+    private readonly unguarded: (activity: Activity) => boolean = () => false,
   ) {}
 
   async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
-    const key = activityKey(ctx.activity);
+    const key = isProactiveTurn(ctx.activity) || this.unguarded(ctx.activity) ? undefined : activityKey(ctx.activity);
     if (!key) {
       await next();
       return;

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db, KvStore } from '../storage/types';
 import { ACTION_FIELD } from './cards/actions';
+import type { BotApprovals } from './approvals/setup';
 import type { Claims } from './claims';
 import type { Config } from './config';
 import type { BotDialogs } from './dialogs/setup';
@@ -39,6 +40,8 @@ export interface BotDeps {
   dialogs: BotDialogs;
   /** The configured model (bot/llm.ts); null without one: the question route then answers offline only. */
   llm: BotLlm | null;
+  /** The approvals workflow, its outbox delivering through Teams, conversation references; see bot/approvals/setup.ts. */
+  approvals: BotApprovals;
   log: Logger;
 }
 

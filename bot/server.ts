@@ -11,6 +11,8 @@ import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db } from '../storage/types';
 import { AnswerCache, cachedAnswerer } from './answer-cache';
 import { createAgentApp } from './app';
+import { procedureSettler } from './approvals/procedure-runs';
+import { type ApprovalsOptions, type BotApprovals, startBotApprovals } from './approvals/setup';
 import { authConfiguration, authenticate } from './auth';
 import type { Config } from './config';
 import { openEffectSink } from './dialogs/effects';
@@ -40,6 +42,8 @@ export interface ServerDeps {
   llm?: BotLlm | null;
   /** The guided procedures: effect sink (default: the bot's database), clock and ids for tests. */
   dialogs?: DialogOptions;
+  /** The approvals workflow: directory, clock, worker and outbox settings for tests. */
+  approvals?: ApprovalsOptions;
 }
 
 export interface BotServer {
@@ -75,6 +79,7 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
   const log = serverDeps.log ?? createLogger({ level: config.log.level });
   let http: Server | undefined;
   let storage: BotStorage | undefined;
+  let approvals: BotApprovals | undefined;
   let deps: BotDeps | undefined;
   let app: BotApp | undefined;
   let port = 0;
@@ -145,21 +150,35 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       const cache = new AnswerCache(config.knowledge.answerCacheSize);
       const answer = answerer ? (q: string) => answerer(q, engine) : cachedAnswerer((q) => engine.answer(q), cache.capacity, cache);
       const llm = serverDeps.llm !== undefined ? serverDeps.llm : createBotLlm(config.llm, { engine, log, cache });
-      const effects = serverDeps.dialogs?.effects ?? (await openEffectSink(storage.db, log));
-      const dialogs = createBotDialogs({ config, engine, answer, kv: storage.kv }, effects, serverDeps.dialogs);
-      deps = { config, engine, answer, llm, log, dialogs, ...storage };
       const adapter = new CloudAdapter(authConfiguration(config.auth) ?? anonymousAuth(), undefined, undefined, {
         validateServiceUrl: config.auth.enabled,
       });
+      try {
+        approvals = await startBotApprovals({ config, engine, db: storage.db, claims: storage.claims, log }, adapter, serverDeps.approvals);
+      } catch (err) {
+        if (!serverDeps.db) await storage.db.close().catch(() => undefined);
+        storage = undefined;
+        throw err;
+      }
+      const effects = serverDeps.dialogs?.effects ?? (await openEffectSink(storage.db, log, approvals));
+      const dialogs = createBotDialogs({ config, engine, answer, kv: storage.kv }, effects, serverDeps.dialogs);
+      approvals.setProcedureSettler(procedureSettler(approvals.procedures, dialogs.runner));
+      deps = { config, engine, answer, llm, log, dialogs, approvals, ...storage };
       app = createAgentApp(adapter, deps, serverDeps.extensions);
       const server = build(adapter, app);
-      await new Promise<void>((resolve, reject) => {
-        server.server.once('error', reject);
-        server.listen(config.server.port, config.server.host, () => {
-          server.server.off('error', reject);
-          resolve();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.server.once('error', reject);
+          server.listen(config.server.port, config.server.host, () => {
+            server.server.off('error', reject);
+            resolve();
+          });
         });
-      });
+      } catch (err) {
+        await approvals.stop();
+        if (!serverDeps.db) await storage.db.close().catch(() => undefined);
+        throw err;
+      }
       http = server;
       port = (server.server.address() as AddressInfo).port;
       log.info('server.listening', {
@@ -183,6 +202,7 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
             setTimeout(() => s.closeAllConnections?.(), 1000).unref();
           });
         }
+        await approvals?.stop();
         if (storage && !serverDeps.db) await storage.db.close();
         log.info('server.closed', {});
       })();

@@ -53,7 +53,21 @@ export interface ToggleVisibilityAction {
   targetElements: string[];
 }
 
-export type CardAction = SubmitAction | ToggleVisibilityAction;
+/**
+ * A universal action (Adaptive Cards 1.5): Teams sends the invoke `adaptiveCard/action` with `verb` and `data` (plus
+ * the card's inputs) and shows the card the bot answers with, in place.
+ */
+export interface ExecuteAction<D extends object = object> {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: D;
+  style?: 'default' | 'positive' | 'destructive';
+  /** 'none': the button sends its data only (no input values, no required-input check). */
+  associatedInputs?: 'auto' | 'none';
+}
+
+export type CardAction = SubmitAction | ToggleVisibilityAction | ExecuteAction;
 
 export interface ActionSet {
   type: 'ActionSet';
@@ -105,6 +119,8 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions?: CardAction[];
   msteams?: { width: 'Full' };
+  /** Universal actions: the clients of these users ask the bot for the current card when they show it. */
+  refresh?: { action: ExecuteAction; userIds: string[] };
 }
 
 export interface CardAttachment {
@@ -183,6 +199,19 @@ export function submit<D extends object>(
   options: { associatedInputs?: 'auto' | 'none' } = {},
 ): SubmitAction<D> {
   const action: SubmitAction<D> = style ? { type: 'Action.Submit', title, data, style } : { type: 'Action.Submit', title, data };
+  if (options.associatedInputs) action.associatedInputs = options.associatedInputs;
+  return action;
+}
+
+export function execute<D extends object>(
+  title: CardText,
+  verb: string,
+  data: D,
+  style?: ExecuteAction['style'],
+  options: { associatedInputs?: 'auto' | 'none' } = {},
+): ExecuteAction<D> {
+  const action: ExecuteAction<D> = { type: 'Action.Execute', title, verb, data };
+  if (style) action.style = style;
   if (options.associatedInputs) action.associatedInputs = options.associatedInputs;
   return action;
 }

@@ -1,15 +1,15 @@
 // Where the guided procedures' effects go: submitted requests (RequestDraft), tasks and follow-ups.
 //
-// The runner calls `deliver` after the state that produced an effect is stored, in order, at least once.
-// Until the bot starts the approvals workflow (approvals/ is a library so far), it keeps them as data in its own
-// database (StoredEffects, `dialog_effects`), ready for the approvals glue. The approvals integration replaces
-// `openEffectSink` below (or passes its own sink through `createServer(config, { dialogs: { effects } })`) with
-// approvalsEffectSink (bot/dialogs/approvals-sink.ts) — nothing else changes.
+// The runner calls `deliver` after the state that produced an effect is stored, in order, at least once. The bot
+// hands them to the approvals workflow it runs (`openEffectSink` below); a test can pass its own sink through
+// `createServer(config, { dialogs: { effects } })` (e.g. StoredEffects, which keeps them as data in `dialog_effects`).
 
 import type { DeliveryReceipt, Effect } from '../../dialogs/types';
 import type { Db } from '../../storage/types';
 import type { Logger } from '../log';
-import { StoredEffects } from './effect-store';
+import type { BotApprovals } from '../approvals/setup';
+import { approvalsEffectSink } from './approvals-sink';
+import { StoredEffects, forwardPending } from './effect-store';
 
 /** Where to reach the person again (a Bot Framework conversation reference without names). */
 export interface EffectOrigin {
@@ -37,12 +37,29 @@ export interface DialogEffectSink {
 }
 
 /**
- * Opens the sink the bot uses by default. The approvals integration replaces this one function, e.g.:
- *
- *   const rt = await startApprovals({ db, directory, deliver, … });      // approvals/runtime.ts
- *   await forwardPending(await StoredEffects.open(db), approvalsEffectSink(rt.approvals, log));   // rows kept so far
- *   return approvalsEffectSink(rt.approvals, log);                        // bot/dialogs/approvals-sink.ts
+ * The sink the bot uses: the approvals workflow the bot started (`approvalsEffectSink`, bot/dialogs/approvals-sink.ts),
+ * each delivered effect followed by a nudge of its outbox so the approver's card goes out at once. Effects kept in
+ * `dialog_effects` before the bot ran the workflow are handed over first (once; idempotent by their refs, so two
+ * instances starting together are harmless).
  */
-export async function openEffectSink(db: Db, log: Logger): Promise<DialogEffectSink> {
-  return StoredEffects.open(db, { log });
+export async function openEffectSink(db: Db, log: Logger, approvals: BotApprovals): Promise<DialogEffectSink> {
+  const sink = approvalsEffectSink(approvals.approvals, log);
+  const live: DialogEffectSink = {
+    async deliver(effect, origin) {
+      const receipt = await sink.deliver(effect, origin);
+      const requestId = receipt && typeof receipt.requestId === 'string' ? receipt.requestId : undefined;
+      const userId = origin?.user.aadObjectId ?? origin?.user.id;
+      if (effect.type === 'submit' && requestId && origin?.conversation.id && userId) {
+        // Remembered so that a rejection, withdrawal or expiry closes the procedure's wait for its follow-up.
+        await approvals.procedures.record(requestId, { run: effect.ref, conversationId: origin.conversation.id, userId });
+      }
+      approvals.nudge();
+      return receipt;
+    },
+  };
+  const kept = await forwardPending(await StoredEffects.open(db, { log }), live, { log });
+  if (kept.forwarded > 0 || kept.refused > 0 || kept.failed) {
+    log.info('dialog.effects.forwarded', { forwardedCount: kept.forwarded, refusedCount: kept.refused, failed: kept.failed });
+  }
+  return live;
 }

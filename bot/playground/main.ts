@@ -15,6 +15,7 @@ import { createLogger } from '../log';
 import { type LocalBot, startLocalBot } from './local-bot';
 import { PortTakenError, type RunningPlayground, startPlayground } from './playground';
 import { LOOPBACK } from './ports';
+import { PLAYGROUND_USERS, PLAYGROUND_USER_KEYS, type PlaygroundUserKey } from './users';
 
 const DEFAULT_PLAYGROUND_PORT = 56150;
 
@@ -29,13 +30,16 @@ const argsSchema = z.object({
     .max(65535, '--port must be a port number (1-65535)')
     .optional(),
   open: z.boolean().default(false),
+  as: z.enum(PLAYGROUND_USER_KEYS as [PlaygroundUserKey, ...PlaygroundUserKey[]], { error: `--as must be one of ${PLAYGROUND_USER_KEYS.join(', ')}` }).optional(),
   help: z.boolean().default(false),
 });
 
-const USAGE = `usage: npm run playground [-- --endpoint URL] [--port N] [--open]
+const USAGE = `usage: npm run playground [-- --endpoint URL] [--port N] [--open] [--as USER]
   --endpoint URL  the bot's messaging endpoint; when given, no bot is started
   --port N        the Playground's port on 127.0.0.1 (default ${DEFAULT_PLAYGROUND_PORT}, another free one if taken)
-  --open          open the Playground page in the system browser`;
+  --open          open the Playground page in the system browser
+  --as USER       the person using this Playground: ${PLAYGROUND_USER_KEYS.join(', ')} (default alex, Alex Wilber);
+                  run a second Playground with --as megan to approve what Alex requested`;
 
 function say(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -59,6 +63,7 @@ async function main(): Promise<number> {
         endpoint: { type: 'string' },
         port: { type: 'string' },
         open: { type: 'boolean' },
+        as: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -96,7 +101,7 @@ async function main(): Promise<number> {
   const logFile = join(config.storage.dataDir, 'playground', 'm365agentsplayground.log');
   let playground: RunningPlayground;
   try {
-    const common = { endpoint, logFile, openBrowser: args.open };
+    const common = { endpoint, logFile, openBrowser: args.open, ...(args.as ? { user: args.as } : {}) };
     playground = await startPlayground({ ...common, port: args.port ?? DEFAULT_PLAYGROUND_PORT }).catch((err: unknown) => {
       if (args.port !== undefined || !(err instanceof PortTakenError)) throw err;
       return startPlayground(common); // the default port is taken: any free one
@@ -108,7 +113,8 @@ async function main(): Promise<number> {
   say(
     `\n  Microsoft 365 Agents Playground: ${playground.url}\n` +
       `  bot endpoint: ${endpoint}\n` +
-      `  Open the page, choose "Personal Chat" and ask, e.g. 「USBメモリを家に持ち帰ってもいいですか」.\n` +
+      `  You are ${PLAYGROUND_USERS[args.as ?? 'alex'].name} on this page. Open it, choose "Personal Chat" and ask, e.g. 「USBメモリを家に持ち帰ってもいいですか」.\n` +
+      (args.as && args.as !== 'alex' ? '' : `  To approve as another person, run in a second terminal: npm run playground -- --as megan\n`) +
       `  The Playground's own log: ${logFile}\n  Ctrl+C stops ${bot ? 'the bot and ' : ''}the Playground.\n`,
   );
 

@@ -4,9 +4,10 @@
 // opened only on request.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LOOPBACK, freeLoopbackPort, waitForHttp } from './ports';
+import { type PlaygroundUserKey, playgroundConfigYaml } from './users';
 
 export interface PlaygroundOptions {
   /** The bot's messaging endpoint, e.g. http://127.0.0.1:3978/api/messages */
@@ -21,6 +22,11 @@ export interface PlaygroundOptions {
   openBrowser?: boolean;
   /** How long to wait for the page to answer (default 60 s). */
   startTimeoutMs?: number;
+  /**
+   * The person using this Playground (default: its built-in current user, Alex Wilber). Another user gets a
+   * configuration file next to the log, so two Playgrounds can be two people talking to the same bot.
+   */
+  user?: PlaygroundUserKey;
 }
 
 export interface RunningPlayground {
@@ -105,6 +111,13 @@ async function launch(options: PlaygroundOptions, port: number): Promise<Running
     M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile,
     APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
   };
+  if (options.user) {
+    const configPath = join(dirname(options.logFile), `playground-${options.user}-${port}.yml`);
+    writeFileSync(configPath, playgroundConfigYaml(options.user));
+    env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = configPath;
+  } else {
+    delete env.M365_AGENTS_PLAYGROUND_CONFIG_PATH;
+  }
   if (options.openBrowser) delete env.TEAMSAPPTESTER_BROWSER;
   else env.TEAMSAPPTESTER_BROWSER = 'none';
 

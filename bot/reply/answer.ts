@@ -5,7 +5,10 @@
 import { Activity, ActivityTypes, type ClientCitation } from '@microsoft/agents-activity';
 import type { Answer } from '../../knowledge/types';
 import { type ProcedureStartAction, procedureTitles } from '../cards/actions';
-import { type CardAttachment, adaptiveCard, cardAttachment, submit, textBlock, trusted } from '../cards/adaptive';
+import { requestOffer } from '../../approvals/from-answer';
+import type { OfferAction } from '../cards/approval-data';
+import { type CardAttachment, type CardElement, type SubmitAction, adaptiveCard, cardAttachment, submit, textBlock, trusted, userText } from '../cards/adaptive';
+import { OFFER_TITLES } from '../cards/request-form';
 import { MAX_CITATIONS, clientCitation } from './citations';
 import { clip, escapeMarkdown, oneLine } from './markdown';
 import { rolesCaption, verdictText } from './verdict';
@@ -53,16 +56,32 @@ export function answerText(answer: Answer, explanation?: string): string {
   return lines.join('\n\n');
 }
 
-/** A small card with a button that starts the procedure the answer suggests. */
-export function procedureCard(answer: Answer): CardAttachment | undefined {
-  if (!answer.procedure) return undefined;
-  const title = procedureTitles[answer.procedure];
-  return cardAttachment(
-    adaptiveCard(
-      [textBlock(trusted(`この件は「${title}」の手続きでご案内できます。`))],
-      [submit<ProcedureStartAction>(trusted(`${title}を始める`), { action: 'procedure.start', procedure: answer.procedure }, 'positive')],
-    ),
-  );
+/** Who a request from this answer goes to, for the offer's sentence. */
+function offerText(kind: 'permission' | 'report', roles: string[]): string {
+  const to = roles.map((r) => oneLine(r)).join('、');
+  return kind === 'permission'
+    ? `許可が必要な場合は、「許可を申請する」から${to}に申請できます。`
+    : `「報告する」から${to}に報告できます。`;
+}
+
+/**
+ * A small card under the answer: a button that starts the procedure the answer suggests, and 「許可を申請する」 /
+ * 「報告する」 when the answer needs a permission or a report from named roles (`offerRequest`).
+ */
+export function procedureCard(answer: Answer, options: { answerId?: string; offerRequest?: boolean } = {}): CardAttachment | undefined {
+  const lines: CardElement[] = [];
+  const buttons: SubmitAction[] = [];
+  if (answer.procedure) {
+    const title = procedureTitles[answer.procedure];
+    lines.push(textBlock(trusted(`この件は「${title}」の手続きでご案内できます。`)));
+    buttons.push(submit<ProcedureStartAction>(trusted(`${title}を始める`), { action: 'procedure.start', procedure: answer.procedure }, 'positive'));
+  }
+  const offer = options.offerRequest && options.answerId ? requestOffer(answer) : null;
+  if (offer && options.answerId) {
+    lines.push(textBlock(userText(offerText(offer, answer.roles), 300), { spacing: lines.length > 0 ? 'Small' : 'Default' }));
+    buttons.push(submit<OfferAction>(trusted(OFFER_TITLES[offer]), { action: 'approvals.offer', answerId: options.answerId }, buttons.length === 0 ? 'positive' : undefined));
+  }
+  return buttons.length > 0 ? cardAttachment(adaptiveCard(lines, buttons)) : undefined;
 }
 
 export interface AnswerActivityOptions {
@@ -70,6 +89,8 @@ export interface AnswerActivityOptions {
   answerId: string;
   /** Show Teams' feedback (👍/👎) buttons. */
   feedback?: boolean;
+  /** Offer 「許可を申請する」 / 「報告する」 (personal chats: the form and its answers stay between the person and the bot). */
+  offerRequest?: boolean;
   /** A verified model answer: Teams' "AI generated" label. Never for the offline engine's answers. */
   generatedByAI?: boolean;
   /** The model's verified explanation, under the verdict (with `generatedByAI`). */
@@ -95,7 +116,7 @@ export function answerActivity(answer: Answer, options: AnswerActivityOptions): 
   activity.text = answerText(answer, options.generatedByAI ? options.explanation : undefined);
   activity.textFormat = 'markdown';
   activity.channelData = { feedbackLoopEnabled: options.feedback ?? true };
-  const card = procedureCard(answer);
+  const card = procedureCard(answer, { answerId: options.answerId, offerRequest: options.offerRequest ?? false });
   if (card) activity.attachments = [card];
   const citations = answer.citations.slice(0, MAX_CITATIONS).map((c, i) => clientCitation(c, i + 1));
   const entity = messageEntity(citations, options.generatedByAI ?? false);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, DeliveryModes } from '@microsoft/agents-activity';
 import { RouteRank, type StreamingResponse, type TurnContext } from '@microsoft/agents-hosting';
+import { isPersonal } from '../dialogs/input';
 import { withProcedureOffer } from '../dialogs/offer';
 import { answerActivity } from '../reply/answer';
 import { askModel, endStreamWith } from './model-answer';
@@ -51,8 +52,10 @@ export async function sendAnswer(
 ): Promise<void> {
   const activity = ctx.activity;
   const answerId = delivery.answerId ?? randomUUID();
+  // 「許可を申請する」 / 「報告する」 in personal chats: the form and the request stay between the person and the bot.
   const reply = answerActivity(answer, {
     answerId,
+    offerRequest: isPersonal(activity),
     ...(delivery.generatedByAI ? { generatedByAI: true, explanation: delivery.explanation } : {}),
   });
   await feedback.recordAnswer({

@@ -157,12 +157,12 @@ describe.each(TEST_DIALECTS)('wire level on %s', (dialect) => {
     expect(engine.questions).not.toContain(word);
   });
 
-  it('starts the procedures from their buttons; the request list is 準備中 until the approvals land', async () => {
+  it('starts the procedures from their buttons; the request list button shows 申請状況', async () => {
     const res = await post(bot.url, cardSubmit({ action: 'procedure.start', procedure: 'lost-card' }, { expectReplies: true }));
     expect(res.body.activities[0].text).toContain('**ICカードをなくしたときは、すぐに統括情報セキュリティ責任者と端末装置管理責任者への通報が必要です。');
     expect(res.body.activities.at(-1).attachments[0].content.body.map((b: any) => b.text)).toContain('最後にカードを確認したのはいつですか？');
     const list = await post(bot.url, cardSubmit({ action: 'requests.list' }, { expectReplies: true }));
-    expect(list.body.activities[0].text).toContain('準備中です');
+    expect(list.body.activities[0].attachments[0].content.body[0].text).toBe('申請状況');
   });
 
   it('refuses card data it does not know, politely', async () => {

@@ -4,6 +4,7 @@ import type { KnowledgeEngine } from '../../knowledge/types';
 import type { Db } from '../../storage/types';
 import { type Config, type Env, loadConfig } from '../../bot/config';
 import { type LogLevel, createLogger, type Logger } from '../../bot/log';
+import type { ApprovalsOptions } from '../../bot/approvals/setup';
 import type { DialogOptions } from '../../bot/dialogs/setup';
 import type { BotExtension } from '../../bot/routing';
 import { type BotServer, createServer } from '../../bot/server';
@@ -38,6 +39,8 @@ export async function startBot(options: {
   extensions?: BotExtension[];
   /** The guided procedures' clock, ids and effect sink. */
   dialogs?: DialogOptions;
+  /** The approvals: directory, clock, worker (off by default here: tests deliver with deps.approvals.deliverNow()). */
+  approvals?: ApprovalsOptions;
 }): Promise<TestBot> {
   const config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent-unused', ENV_FILE: undefined, ...options.env }, { cwd: __dirname });
   const { log, lines } = memoryLogger();
@@ -47,6 +50,7 @@ export async function startBot(options: {
     log,
     extensions: options.extensions,
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+    approvals: { worker: false, ...options.approvals },
   });
   const url = await server.listen();
   return { server, url, config, lines, close: () => server.close() };

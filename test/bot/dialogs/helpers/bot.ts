@@ -41,13 +41,15 @@ export async function dialogBot(
 ): Promise<DialogBot> {
   const clock = options.clock ?? new Clock();
   const prefix = options.prefix ?? `r${process.pid}x${++suites}`;
+  // The effects are kept as data (dialog_effects) to check what the procedures submit; the bot's own sink, the
+  // approvals workflow, is tested in test/bot/approvals/procedures.test.ts.
+  const store = await StoredEffects.open(db);
   const bot = await startBot({
     db,
     engine: realEngine(),
     ...(options.env ? { env: options.env } : {}),
-    dialogs: { now: clock.now, newId: options.newId ?? ids(prefix), ...options.dialogs },
+    dialogs: { now: clock.now, newId: options.newId ?? ids(prefix), effects: store, ...options.dialogs },
   });
-  const store = await StoredEffects.open(db);
   return {
     ...bot,
     clock,

@@ -74,7 +74,8 @@ export class Chat {
 
   private opts(): TeamsOptions {
     const { mention: _m, ...o } = this.options;
-    return { ...o, conversationId: this.conversationId, expectReplies: true, serviceUrl: null };
+    // No serviceUrl unless given: replies come back in the HTTP response (expectReplies) either way.
+    return { serviceUrl: null, ...o, conversationId: this.conversationId, expectReplies: true };
   }
 
   async post(activity: Record<string, any>): Promise<any[]> {
