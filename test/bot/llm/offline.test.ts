@@ -47,7 +47,9 @@ describe('no model configured', () => {
     const sent = capture.received.filter((r) => r.replyToId === activity.id).map((r) => r.activity);
     expect(sent.map((a) => a.type)).toEqual(['message']);
     const [reply] = sent;
-    const expected = answerActivity(withProcedureOffer(realEngine().answer(USB_Q), USB_Q), { answerId: 'x' });
+    // Rendered as the offline bot does in a personal chat (procedure and 「許可を申請する」 buttons refer to the answer id).
+    const answerId = reply!.attachments[0].content.actions.find((a: any) => a.data.action === 'approvals.offer').data.answerId as string;
+    const expected = answerActivity(withProcedureOffer(realEngine().answer(USB_Q), USB_Q), { answerId, offerRequest: true });
     expect(reply!.text).toBe(expected.text);
     expect(reply!.attachments).toEqual(JSON.parse(JSON.stringify(expected.attachments)));
     expect(reply!.entities.filter((e: any) => e.type !== 'streaminfo')).toEqual(JSON.parse(JSON.stringify(expected.entities)));

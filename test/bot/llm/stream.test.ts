@@ -4,7 +4,7 @@
 
 import { useTestDb } from '../../../storage/testing';
 import { GOOD, USB_Q, with_ } from '../../llm/support/outputs';
-import { feedbackInvoke, post } from '../../support/teams';
+import { cardSubmit, feedbackInvoke, post } from '../../support/teams';
 import {
   API_KEY,
   PROGRESS,
@@ -104,6 +104,24 @@ describe('streaming in a Teams personal chat', () => {
       expect(turn.final.attachments[0].content.actions[0].data).toEqual({ action: 'procedure.start', procedure: 'carry-out' });
       // No citations or labels in the typing activities: only the final message has them.
       for (const a of turn.typing) expect(messageEntity(a)).toBeUndefined();
+    });
+
+    it('offers 「許可を申請する」 for the verified answer, and the form is built from it', async () => {
+      const actions: any[] = turn.final.attachments[0].content.actions;
+      expect(actions.map((a) => a.title)).toEqual(['持ち出し申請を始める', '許可を申請する']);
+      const offer = actions.find((a) => a.data.action === 'approvals.offer');
+      const stored = await t.bot.server.deps!.feedback.answerForMessage(turn.final.conversation.id, streamInfo(turn.final)!.streamId);
+      expect(offer.data.answerId).toBe(stored!.id);
+      const res = await post(t.bot.url, cardSubmit(offer.data, { expectReplies: true, conversationId: turn.final.conversation.id }));
+      const facts = res.body.activities[0].attachments[0].content.body.find((b: any) => b.type === 'FactSet').facts;
+      // Who approves and the clauses: the verified model answer's (its citation order, b before c).
+      expect(facts).toEqual(
+        expect.arrayContaining([
+          { title: '申請先', value: 'データ取扱責任者' },
+          { title: '根拠条項', value: '第3章 7(1)ア(ウ)b、第3章 7(1)ア(ウ)c' },
+        ]),
+      );
+      expect(JSON.stringify(res.body.activities)).toContain(`"answerId":"${stored!.id}"`);
     });
 
     it('asked the model once, streaming, with the real openai client and the configured key', () => {
