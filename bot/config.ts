@@ -237,6 +237,35 @@ const dialogsSchema = z.object({
 const readLlm = (env: EnvSource): Record<string, unknown> =>
   Object.fromEntries(Object.keys(llmEnvShape).map((name) => [name, env.get(name, name)]));
 
+/** The teams-js pages (tab, dialog) and their SSO checks; effective values: bot/web/settings.ts. */
+const webSchema = z.object({
+  /** Public host name of the bot (the manifest's BOT_HOST): dialog URLs and the default SSO resource. */
+  publicHost: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, 'must be a lower-case host name without https:// (e.g. bot.example.lg.jp)')
+    .optional(),
+  /** The Teams app id (manifest id): the dialog's result may only go to this app (dialog.url.submit appIds). */
+  teamsAppId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be the Teams app id (a GUID)').optional(),
+  /** App (client) id the tab's SSO tokens are issued for; default: clientId. */
+  ssoAppId: z.string().min(1).max(200).optional(),
+  /** Application ID URI (api://host/appId); default: api://{publicHost}/{ssoAppId}. */
+  ssoResource: z.string().regex(/^api:\/\/\S+$/, 'must be an Application ID URI like api://bot.example.lg.jp/<client id>').optional(),
+  /** The delegated scope the token must carry. */
+  ssoScope: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be a scope name such as access_as_user').default('access_as_user'),
+  /** Signing keys of the token issuer; default: Entra ID's keys for the tenant. */
+  ssoJwksUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Accepted issuers; {tenantid} stands for the token's tenant. Default: Entra v2.0 and v1.0 issuers. */
+  ssoIssuers: z.array(z.string().min(8).max(300)).optional(),
+  /** When set, the token's azp/appid must be one of these client apps (e.g. the Teams clients). */
+  ssoClientAppIds: z.array(z.string().min(1).max(100)).optional(),
+  /** Origins allowed to frame the pages (CSP frame-ancestors); default: Teams' web hosts. */
+  frameAncestors: z
+    .array(z.string().regex(/^(https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/, 'each entry must be an https origin such as https://teams.microsoft.com or https://*.cloud.microsoft'))
+    .optional(),
+  /** Where the built pages are (npm run build writes dist/web). */
+  assetsDir: z.string().min(1).optional(),
+});
+
 const logSchema = z.object({
   level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -360,6 +389,18 @@ export const sections = {
   })),
   /** Optional OpenAI-compatible model; keys parse to Secret (never shown by logs, JSON or inspect). */
   llm: section(llmEnvSchema, readLlm),
+  web: section(webSchema, (env) => ({
+    publicHost: env.get('publicHost', 'BOT_HOST', 'PUBLIC_HOSTNAME')?.toLowerCase(),
+    teamsAppId: env.get('teamsAppId', 'TEAMS_APP_ID'),
+    ssoAppId: env.get('ssoAppId', 'SSO_APP_ID'),
+    ssoResource: env.get('ssoResource', 'SSO_RESOURCE'),
+    ssoScope: env.get('ssoScope', 'SSO_SCOPE'),
+    ssoJwksUrl: env.get('ssoJwksUrl', 'SSO_JWKS_URL'),
+    ssoIssuers: list(env.get('ssoIssuers', 'SSO_ISSUERS')),
+    ssoClientAppIds: list(env.get('ssoClientAppIds', 'SSO_CLIENT_APP_IDS')),
+    frameAncestors: list(env.get('frameAncestors', 'WEB_FRAME_ANCESTORS')),
+    assetsDir: env.path('assetsDir', 'WEB_ASSETS_DIR'),
+  })),
   log: section(logSchema, (env) => ({ level: env.get('level', 'LOG_LEVEL') })),
 };
 

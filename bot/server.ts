@@ -24,6 +24,7 @@ import { type Logger, createLogger, errorFields } from './log';
 import type { BotApp, BotDeps, BotExtension } from './routing';
 import { type BotStorage, openStorage, prepareStorage } from './storage';
 import { tenantGate } from './tenant';
+import { createWeb, type WebPages } from './web';
 
 export interface ServerDeps {
   /** Default: loadEngine(config.knowledge). */
@@ -90,8 +91,9 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
     return withTimeout(deps.db.ping(), HEALTH_TIMEOUT_MS, false);
   };
 
-  const build = (adapter: CloudAdapter, agent: BotApp): Server => {
+  const build = (adapter: CloudAdapter, agent: BotApp, web: WebPages): Server => {
     const server = restify.createServer({ name: 'policy-bot', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+    web.register(server);
 
     server.get('/healthz', step(async (_req: Request, res: Response) => {
       const ok = await ready();
@@ -164,8 +166,19 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       const dialogs = createBotDialogs({ config, engine, answer, kv: storage.kv }, effects, serverDeps.dialogs);
       approvals.setProcedureSettler(procedureSettler(approvals.procedures, dialogs.runner));
       deps = { config, engine, answer, llm, log, dialogs, approvals, ...storage };
-      app = createAgentApp(adapter, deps, serverDeps.extensions);
-      const server = build(adapter, app);
+      const running = approvals;
+      const web = createWeb({
+        config,
+        log,
+        engine,
+        approvals: () => running.approvals,
+        afterChange: () => running.nudge(),
+        now: () => running.now(),
+        timeZone: config.dialogs.timeZone,
+        baseUrl: () => this.url,
+      });
+      app = createAgentApp(adapter, deps, [...(serverDeps.extensions ?? []), web.extension]);
+      const server = build(adapter, app, web);
       try {
         await new Promise<void>((resolve, reject) => {
           server.server.once('error', reject);
