@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { type LlmConfig, LlmConfigError, llmEnvSchema, llmEnvShape, toLlmConfig } from '../knowledge/llm/config';
 
 export class ConfigError extends Error {
   constructor(
@@ -232,6 +233,10 @@ const dialogsSchema = z.object({
   timeZone: timeZone.default('Asia/Tokyo'),
 });
 
+/** The LLM option's variables, read under their own names (knowledge/llm/config.ts; see docs/llm.md). */
+const readLlm = (env: EnvSource): Record<string, unknown> =>
+  Object.fromEntries(Object.keys(llmEnvShape).map((name) => [name, env.get(name, name)]));
+
 /** The teams-js pages (tab, dialog) and their SSO checks; effective values: bot/web/settings.ts. */
 const webSchema = z.object({
   /** Public host name of the bot (the manifest's BOT_HOST): dialog URLs and the default SSO resource. */
@@ -382,6 +387,8 @@ export const sections = {
     followUpDays: env.get('followUpDays', 'DIALOG_FOLLOWUP_DAYS'),
     timeZone: env.get('timeZone', 'DIALOG_TIME_ZONE'),
   })),
+  /** Optional OpenAI-compatible model; keys parse to Secret (never shown by logs, JSON or inspect). */
+  llm: section(llmEnvSchema, readLlm),
   web: section(webSchema, (env) => ({
     publicHost: env.get('publicHost', 'BOT_HOST', 'PUBLIC_HOSTNAME')?.toLowerCase(),
     teamsAppId: env.get('teamsAppId', 'TEAMS_APP_ID'),
@@ -400,8 +407,10 @@ export const sections = {
 type Sections = typeof sections;
 type Parsed = { [K in keyof Sections]: z.output<Sections[K]['schema']> };
 
-export type Config = Parsed & {
+export type Config = Omit<Parsed, 'llm'> & {
   server: Parsed['server'] & { host: string };
+  /** The model answers come from, or `{ mode: 'offline' }` (no model: exactly the offline bot). */
+  llm: LlmConfig;
   auth: Parsed['auth'] & {
     /** True when credentials are configured: every activity must then carry a valid token. */
     enabled: boolean;
@@ -492,10 +501,36 @@ function finish(p: Parsed, source: EnvSource): Config {
   }
   if (allowed.includes('*')) allowed = [];
 
+  const llm = llmConfig(p.llm);
+  if (llm.mode === 'azure' && llm.auth.kind === 'token') {
+    warnings.push('AZURE_OPENAI_AD_TOKEN is a static token (valid for about an hour); when it expires, answers fall back to offline');
+  }
+
   return {
     ...p,
     server: { ...p.server, host: p.server.host ?? (enabled ? '0.0.0.0' : '127.0.0.1') },
     auth: { ...p.auth, enabled, allowedTenantIds: allowed },
+    llm,
     warnings,
   };
+}
+
+/** The variable a problem of the LLM settings is about (its messages start with the variable's name). */
+const LLM_VARIABLE = new RegExp(`\\b(${Object.keys(llmEnvShape).join('|')})\\b`);
+
+/** The LLM settings as one provider, or a ConfigError naming the variable (never its value). */
+function llmConfig(env: Parsed['llm']): LlmConfig {
+  let config: LlmConfig;
+  try {
+    config = toLlmConfig(env);
+  } catch (err) {
+    if (!(err instanceof LlmConfigError)) throw err;
+    const problem = err.problems[0] ?? 'invalid LLM settings';
+    throw new ConfigError(LLM_VARIABLE.exec(problem)?.[1] ?? 'LLM_MODE', problem);
+  }
+  // The bot has no managed-identity token provider: Azure OpenAI needs a key or a token.
+  if (config.mode === 'azure' && config.auth.kind === 'entra-provider') {
+    throw new ConfigError('AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT needs AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN');
+  }
+  return config;
 }

@@ -20,6 +20,7 @@ import type { Claims } from './claims';
 import type { Config } from './config';
 import type { BotDialogs } from './dialogs/setup';
 import type { FeedbackStore } from './feedback/store';
+import type { BotLlm } from './llm';
 import type { Logger } from './log';
 
 export type BotApp = AgentApplication<TurnState>;
@@ -37,6 +38,8 @@ export interface BotDeps {
   feedback: FeedbackStore;
   /** The guided procedures (runner, effect sink); see bot/dialogs/setup.ts. */
   dialogs: BotDialogs;
+  /** The configured model (bot/llm.ts); null without one: the question route then answers offline only. */
+  llm: BotLlm | null;
   /** The approvals workflow, its outbox delivering through Teams, conversation references; see bot/approvals/setup.ts. */
   approvals: BotApprovals;
   log: Logger;

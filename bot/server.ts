@@ -9,7 +9,7 @@ import { CloudAdapter } from '@microsoft/agents-hosting';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Answer, KnowledgeEngine } from '../knowledge/types';
 import type { Db } from '../storage/types';
-import { cachedAnswerer } from './answer-cache';
+import { AnswerCache, cachedAnswerer } from './answer-cache';
 import { createAgentApp } from './app';
 import { procedureSettler } from './approvals/procedure-runs';
 import { type ApprovalsOptions, type BotApprovals, startBotApprovals } from './approvals/setup';
@@ -19,6 +19,7 @@ import { openEffectSink } from './dialogs/effects';
 import { type DialogOptions, createBotDialogs } from './dialogs/setup';
 import { engineReady, loadEngine } from './engine';
 import { sendJson, step, webResponse } from './http';
+import { type BotLlm, createBotLlm } from './llm';
 import { type Logger, createLogger, errorFields } from './log';
 import type { BotApp, BotDeps, BotExtension } from './routing';
 import { type BotStorage, openStorage, prepareStorage } from './storage';
@@ -33,8 +34,13 @@ export interface ServerDeps {
   log?: Logger;
   /** Routes registered before the built-in ones (see bot/routing.ts). */
   extensions?: BotExtension[];
-  /** How questions are answered (default: the engine's answer); e.g. the LLM option. */
+  /**
+   * How questions are answered offline (default: the engine's answer, cached); also what the guided procedures
+   * use for questions typed mid-flow. The question route uses the model instead when one is configured.
+   */
   answerer?: (question: string, engine: KnowledgeEngine) => Promise<Answer>;
+  /** The model for the LLM option (default: createBotLlm(config.llm), null when none is configured). */
+  llm?: BotLlm | null;
   /** The guided procedures: effect sink (default: the bot's database), clock and ids for tests. */
   dialogs?: DialogOptions;
   /** The approvals workflow: directory, clock, worker and outbox settings for tests. */
@@ -143,9 +149,9 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       const engine = serverDeps.engine ?? loadEngine({ policyPath: config.knowledge.policyPath });
       storage = serverDeps.db ? await prepareStorage(serverDeps.db) : await openStorage(config.storage);
       const answerer = serverDeps.answerer;
-      const answer = answerer
-        ? (q: string) => answerer(q, engine)
-        : cachedAnswerer((q) => engine.answer(q), config.knowledge.answerCacheSize);
+      const cache = new AnswerCache(config.knowledge.answerCacheSize);
+      const answer = answerer ? (q: string) => answerer(q, engine) : cachedAnswerer((q) => engine.answer(q), cache.capacity, cache);
+      const llm = serverDeps.llm !== undefined ? serverDeps.llm : createBotLlm(config.llm, { engine, log, cache });
       const adapter = new CloudAdapter(authConfiguration(config.auth) ?? anonymousAuth(), undefined, undefined, {
         validateServiceUrl: config.auth.enabled,
       });
@@ -159,7 +165,7 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       const effects = serverDeps.dialogs?.effects ?? (await openEffectSink(storage.db, log, approvals));
       const dialogs = createBotDialogs({ config, engine, answer, kv: storage.kv }, effects, serverDeps.dialogs);
       approvals.setProcedureSettler(procedureSettler(approvals.procedures, dialogs.runner));
-      deps = { config, engine, answer, log, dialogs, approvals, ...storage };
+      deps = { config, engine, answer, llm, log, dialogs, approvals, ...storage };
       const running = approvals;
       const web = createWeb({
         config,
@@ -193,6 +199,7 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
         port,
         authenticated: config.auth.enabled,
         storage: storage.db.dialect,
+        llm: llm?.description ?? 'offline',
         allowedTenantCount: config.auth.allowedTenantIds.length,
       });
       return this.url;

@@ -1,7 +1,8 @@
-// The Teams message for a knowledge answer: verdict first, who to ask, the quote with its label,
-// Teams' AI-generated label and citations, the feedback buttons, and a button for a fitting procedure.
+// The Teams message for a knowledge answer: verdict first, who to ask, the quote with its label, Teams citations,
+// the feedback buttons, and a button for a fitting procedure. A verified model answer is laid out the same way,
+// with the model's explanation under the verdict and Teams' "AI generated" label (offline answers have no label).
 
-import { Activity, ActivityTypes, addAIToActivity } from '@microsoft/agents-activity';
+import { Activity, ActivityTypes, type ClientCitation } from '@microsoft/agents-activity';
 import type { Answer } from '../../knowledge/types';
 import { type ProcedureStartAction, procedureTitles } from '../cards/actions';
 import { requestOffer } from '../../approvals/from-answer';
@@ -14,6 +15,8 @@ import { rolesCaption, verdictText } from './verdict';
 
 /** Longest quote shown in the message itself; the citation pop-up holds the whole clause text. */
 export const QUOTE_IN_TEXT_MAX = 220;
+/** Longest model explanation shown (the model's reply is verified to be at most 600 characters). */
+export const EXPLANATION_MAX = 600;
 
 const NOTICES: Record<NonNullable<Answer['inputNotice']>, string> = {
   truncated: '※ ご質問が長いため、先頭の部分だけで判断しました。',
@@ -21,13 +24,18 @@ const NOTICES: Record<NonNullable<Answer['inputNotice']>, string> = {
   no_text: '※ ご質問から言葉を読み取れませんでした。「USBメモリを家に持ち帰ってもいいですか」のように文章で聞いてください。',
 };
 
-/** The markdown text of an answer; citation i is referenced as [i]. */
-export function answerText(answer: Answer): string {
+/**
+ * The markdown text of an answer; citation i is referenced as [i]. `explanation` (a verified model answer's own
+ * words) goes after the verdict and roles, escaped like any text that is not ours.
+ */
+export function answerText(answer: Answer, explanation?: string): string {
   const lines: string[] = [`**${verdictText[answer.verdict]}。**`];
   const caption = rolesCaption[answer.verdict];
   if (caption && answer.roles.length > 0) {
     lines.push(`${caption}: ${answer.roles.map((r) => escapeMarkdown(oneLine(r))).join('、')}`);
   }
+  const explained = explanation === undefined ? '' : oneLine(explanation);
+  if (explained) lines.push(escapeMarkdown(clip(explained, EXPLANATION_MAX)));
   const cited = answer.citations.slice(0, MAX_CITATIONS);
   const [first, ...rest] = cited;
   if (answer.verdict === 'not_covered') {
@@ -83,17 +91,35 @@ export interface AnswerActivityOptions {
   feedback?: boolean;
   /** Offer 「許可を申請する」 / 「報告する」 (personal chats: the form and its answers stay between the person and the bot). */
   offerRequest?: boolean;
+  /** A verified model answer: Teams' "AI generated" label. Never for the offline engine's answers. */
+  generatedByAI?: boolean;
+  /** The model's verified explanation, under the verdict (with `generatedByAI`). */
+  explanation?: string;
+}
+
+/** Teams' message entity: the citations, and the "AI generated" label only for model answers. */
+export function messageEntity(citations: ClientCitation[], generatedByAI: boolean): Record<string, unknown> | undefined {
+  if (citations.length === 0 && !generatedByAI) return undefined;
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    ...(generatedByAI ? { additionalType: ['AIGeneratedContent'] } : {}),
+    ...(citations.length > 0 ? { citation: citations } : {}),
+  };
 }
 
 export function answerActivity(answer: Answer, options: AnswerActivityOptions): Activity {
   const activity = new Activity(ActivityTypes.Message);
   activity.id = options.answerId;
-  activity.text = answerText(answer);
+  activity.text = answerText(answer, options.generatedByAI ? options.explanation : undefined);
   activity.textFormat = 'markdown';
   activity.channelData = { feedbackLoopEnabled: options.feedback ?? true };
   const card = procedureCard(answer, { answerId: options.answerId, offerRequest: options.offerRequest ?? false });
   if (card) activity.attachments = [card];
   const citations = answer.citations.slice(0, MAX_CITATIONS).map((c, i) => clientCitation(c, i + 1));
-  addAIToActivity(activity, citations.length > 0 ? citations : undefined);
+  const entity = messageEntity(citations, options.generatedByAI ?? false);
+  if (entity) activity.entities = [...(activity.entities ?? []), entity as never];
   return activity;
 }

@@ -1,12 +1,14 @@
 // Any other message is a question for the knowledge engine, answered with verdict, roles, the quoted
 // clause, Teams citations and feedback buttons. The answer is stored so feedback can be matched to it.
+// With a model configured the answer comes through bot/routes/model-answer.ts (streamed in Teams, verified).
 
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, DeliveryModes } from '@microsoft/agents-activity';
-import { RouteRank, type TurnContext } from '@microsoft/agents-hosting';
+import { RouteRank, type StreamingResponse, type TurnContext } from '@microsoft/agents-hosting';
 import { isPersonal } from '../dialogs/input';
 import { withProcedureOffer } from '../dialogs/offer';
 import { answerActivity } from '../reply/answer';
+import { askModel, endStreamWith } from './model-answer';
 import type { Answer } from '../../knowledge/types';
 import type { LogFields } from '../log';
 import { type BotDeps, type BotExtension, UNSUPPORTED_ACTION_TEXT, isCardSubmit, turnIds, userIdOf } from '../routing';
@@ -28,6 +30,17 @@ function keepAnswerId(ctx: TurnContext, answerId: string): void {
   });
 }
 
+/** How an answer goes out, beyond the usual message. */
+export interface AnswerDelivery {
+  /** Our id for the answer (default: a new one); the LLM log lines carry it as requestId. */
+  answerId?: string;
+  /** A verified model answer: Teams' "AI generated" label and the model's explanation under the verdict. */
+  generatedByAI?: boolean;
+  explanation?: string;
+  /** The turn's streaming response: the answer becomes its final message, replacing any streamed draft. */
+  stream?: StreamingResponse;
+}
+
 /** Sends an answer as the bot always does (verdict, quote, citations, 👍/👎, procedure button) and records it. */
 export async function sendAnswer(
   ctx: TurnContext,
@@ -35,11 +48,16 @@ export async function sendAnswer(
   question: string,
   answer: Answer,
   fields: LogFields = {},
+  delivery: AnswerDelivery = {},
 ): Promise<void> {
   const activity = ctx.activity;
-  const answerId = randomUUID();
+  const answerId = delivery.answerId ?? randomUUID();
   // 「許可を申請する」 / 「報告する」 in personal chats: the form and the request stay between the person and the bot.
-  const reply = answerActivity(answer, { answerId, offerRequest: isPersonal(activity) });
+  const reply = answerActivity(answer, {
+    answerId,
+    offerRequest: isPersonal(activity),
+    ...(delivery.generatedByAI ? { generatedByAI: true, explanation: delivery.explanation } : {}),
+  });
   await feedback.recordAnswer({
     id: answerId,
     conversationId: activity.conversation?.id ?? '',
@@ -50,12 +68,12 @@ export async function sendAnswer(
     reply: reply.text ?? '',
   });
   if (activity.deliveryMode === DeliveryModes.ExpectReplies) keepAnswerId(ctx, answerId);
-  const sent = await ctx.sendActivity(reply);
-  if (sent?.id && sent.id !== answerId) await feedback.setMessageId(answerId, sent.id);
+  const sentId = delivery.stream ? await endStreamWith(ctx, delivery.stream, reply, log) : (await ctx.sendActivity(reply))?.id;
+  if (sentId && sentId !== answerId) await feedback.setMessageId(answerId, sentId);
   log.info('answer.sent', {
     ...turnIds(activity),
     answerId,
-    messageId: sent?.id || answerId,
+    messageId: sentId || answerId,
     verdict: answer.verdict,
     citationCount: answer.citations.length,
     procedure: answer.procedure,
@@ -72,6 +90,11 @@ export const registerQuestions: BotExtension = (app, deps) => {
       const question = messageText(activity);
       if (!question) {
         await ctx.sendActivity(isCardSubmit(activity) ? UNSUPPORTED_ACTION_TEXT : ASK_IN_WORDS_TEXT);
+        return;
+      }
+      if (deps.llm) {
+        const turn = await askModel(ctx, deps.llm, question);
+        await sendAnswer(ctx, deps, question, withProcedureOffer(turn.answer, question), turn.fields, turn.delivery);
         return;
       }
       await sendAnswer(ctx, deps, question, withProcedureOffer(await deps.answer(question), question));

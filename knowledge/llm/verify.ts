@@ -8,12 +8,12 @@
 //             the verdict, at least one of them of the first such clause.
 //  reply      the model's reply text mentions only verified labels and roles, does not contradict
 //             the verdict (「許可不要」「問題ありません」 under a restrictive verdict), does not echo
-//             the instructions, is Japanese, and fits a chat window.
+//             the instructions, holds no link, address or markup, is Japanese, and fits a chat window.
 import type { Answer, Clause, Retrieved, Role, Verdict } from '../types';
 import { checkVerdictAgreement, clauseSupports, type AgreementFailure } from './agreement';
 import { canonicalRole, compactText, findRoleMentions, rolesNamedIn, rolesWithCue } from './roles';
 import type { LlmOutput } from './schema';
-import { findIgnoringSpaces, normalizeLabel, stripSpaces } from './text';
+import { findIgnoringSpaces, normalizeLabel, stripSpaces, toHalfWidth } from './text';
 
 export const MAX_CITATIONS = 5;
 export const MIN_QUOTE_CHARS = 8;
@@ -34,7 +34,15 @@ export type StructureFailure =
   | 'role_not_report_target'
   | AgreementFailure;
 
-export type ReplyFailure = 'reply_empty' | 'reply_too_long' | 'reply_not_japanese' | 'reply_label' | 'reply_role' | 'reply_contradicts' | 'leak';
+export type ReplyFailure =
+  | 'reply_empty'
+  | 'reply_too_long'
+  | 'reply_not_japanese'
+  | 'reply_link'
+  | 'reply_label'
+  | 'reply_role'
+  | 'reply_contradicts'
+  | 'leak';
 
 export type VerificationFailure = StructureFailure | ReplyFailure;
 
@@ -171,6 +179,26 @@ function leaks(compact: string, ctx: Pick<VerifyContext, 'canary' | 'rules'>): b
 }
 
 /**
+ * Links, addresses and markup: the policy has none, so a reply with one was not written from it (a question can
+ * ask a model to add a phishing link). URLs with any scheme, www., e-mail addresses, host names such as
+ * example.co.jp, markdown links and images, HTML tags.
+ */
+const LINK = [
+  /[a-z][a-z0-9+.-]*:\/\//i,
+  /\bwww\./i,
+  /[\w.+-]+@[\w-]+\.[\w.-]+/,
+  /(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?![\w-])/i,
+  /\]\(|!\[/,
+  /<\s*\/?\s*[a-z][a-z0-9]*(?:[\s/>]|$)/i,
+];
+
+/** True when the text holds a link, an address or markup (full-width characters read as half-width). */
+export function hasLink(text: string): boolean {
+  const half = toHalfWidth(text);
+  return LINK.some((re) => re.test(half));
+}
+
+/**
  * Checks reply text against a verified structure. With `partial`, the text is a prefix of the
  * final reply (complete sentences while streaming): emptiness is not checked yet.
  */
@@ -187,6 +215,7 @@ export function verifyReply(
   if (reply.length > MAX_REPLY_CHARS) return fail('reply_too_long');
   // Staff read Japanese: a reply (or, while streaming, a first sentence) without any kana is not for them.
   if (reply.length > 0 && !/[\u3040-\u30ff]/.test(reply)) return fail('reply_not_japanese');
+  if (hasLink(reply)) return fail('reply_link');
 
   const cited = structure.citations.map(({ clause }) => {
     const label = normalizeLabel(clause.label) ?? clause.label;

@@ -1,4 +1,4 @@
-import { cachedAnswerer } from '../../bot/answer-cache';
+import { AnswerCache, cachedAnswerer } from '../../bot/answer-cache';
 import { fixtureEngine } from '../support/engine';
 
 describe('answer cache', () => {
@@ -31,5 +31,41 @@ describe('answer cache', () => {
     await answer('a');
     await answer('a');
     expect(engine.questions).toEqual(['a', 'a']);
+  });
+});
+
+describe('answers keyed by mode', () => {
+  const engine = fixtureEngine();
+  const offline = engine.answer('USBメモリ');
+  const model = { ...offline, reply: 'model' };
+
+  it('never gives an answer of one mode for another', () => {
+    const cache = new AnswerCache(10);
+    cache.set('offline', 'q', { answer: offline });
+    expect(cache.get('llm:compatible:m', 'q')).toBeUndefined();
+    cache.set('llm:compatible:m', 'q', { answer: model, explanation: 'e' });
+    expect(cache.get('offline', 'q')!.answer).toBe(offline);
+    expect(cache.get('llm:compatible:m', 'q')).toEqual({ answer: model, explanation: 'e' });
+    // Another model is another mode.
+    expect(cache.get('llm:compatible:other', 'q')).toBeUndefined();
+    expect(cache.get('llm:openai:m', 'q')).toBeUndefined();
+    expect(cache.size).toBe(2);
+  });
+
+  it('shares one capacity between the modes', () => {
+    const cache = new AnswerCache(2);
+    cache.set('offline', 'a', { answer: offline });
+    cache.set('llm:openai:m', 'a', { answer: model });
+    cache.set('offline', 'b', { answer: offline });
+    expect(cache.size).toBe(2);
+    expect(cache.get('offline', 'a')).toBeUndefined();
+  });
+
+  it('the offline answerer reads and writes the offline mode only', async () => {
+    const cache = new AnswerCache(10);
+    cache.set('llm:openai:m', 'USBメモリ', { answer: model });
+    const answer = cachedAnswerer((q) => engine.answer(q), 10, cache);
+    expect(await answer('USBメモリ')).not.toBe(model);
+    expect(cache.get('offline', 'USBメモリ')).toBeDefined();
   });
 });

@@ -165,3 +165,66 @@ describe('files', () => {
     expect(load({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }).storage.databaseUrl).toBe('postgres://u@127.0.0.1:5432/db');
   });
 });
+
+describe('LLM settings (the optional model)', () => {
+  const KEY = 'sk-config-test-key-0123456789';
+
+  it('is offline with none of them set', () => {
+    expect(load({}).llm).toMatchObject({ mode: 'offline', timeoutMs: 8000 });
+    expect(load({ OPENAI_MODEL: 'gpt-4o-mini', LLM_TIMEOUT_MS: '3000' }).llm).toMatchObject({ mode: 'offline', timeoutMs: 3000 });
+  });
+
+  it('reads OpenAI, a compatible server and Azure OpenAI, with the library defaults', () => {
+    expect(load({ OPENAI_API_KEY: KEY }).llm).toMatchObject({ mode: 'openai', model: 'gpt-4o-mini', timeoutMs: 8000, maxRetries: 0, retrieveK: 8 });
+    expect(load({ OPENAI_BASE_URL: 'http://10.0.0.5:8000/v1', OPENAI_MODEL: 'qwen2.5', LLM_TIMEOUT_MS: '12000' }).llm).toMatchObject({
+      mode: 'compatible',
+      baseURL: 'http://10.0.0.5:8000/v1',
+      apiKey: null,
+      model: 'qwen2.5',
+      timeoutMs: 12000,
+    });
+    expect(load({ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt4o', AZURE_OPENAI_API_KEY: KEY }).llm).toMatchObject({
+      mode: 'azure',
+      deployment: 'gpt4o',
+      apiVersion: '2024-10-21',
+      auth: { kind: 'key' },
+    });
+    expect(load({ LLM_MODE: 'off', OPENAI_API_KEY: KEY }).llm.mode).toBe('offline');
+  });
+
+  it('reads the variables case-insensitively, like every other setting', () => {
+    expect(load({ openai_api_key: KEY, Openai_Model: 'gpt-4.1-mini' }).llm).toMatchObject({ mode: 'openai', model: 'gpt-4.1-mini' });
+  });
+
+  it('never shows a key: not in the config as JSON, not when printed', () => {
+    const c = load({ OPENAI_API_KEY: KEY, AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', AZURE_OPENAI_AD_TOKEN: KEY });
+    expect(JSON.stringify(c)).not.toContain(KEY);
+    expect(require('node:util').inspect(c, { depth: 10 })).not.toContain(KEY);
+  });
+
+  it('warns that a static Entra token expires', () => {
+    const c = load({ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', AZURE_OPENAI_AD_TOKEN: KEY });
+    expect(c.warnings.join('\n')).toMatch(/AZURE_OPENAI_AD_TOKEN is a static token/);
+    expect(c.warnings.join('\n')).not.toContain(KEY);
+  });
+
+  it.each([
+    [{ LLM_MODE: 'on' }, 'LLM_MODE'],
+    [{ LLM_TIMEOUT_MS: 'soon' }, 'LLM_TIMEOUT_MS'],
+    [{ LLM_TIMEOUT_MS: '50' }, 'LLM_TIMEOUT_MS'],
+    [{ LLM_MAX_RETRIES: '9' }, 'LLM_MAX_RETRIES'],
+    [{ LLM_RETRIEVE_K: '0' }, 'LLM_RETRIEVE_K'],
+    [{ LLM_TEMPERATURE: '3' }, 'LLM_TEMPERATURE'],
+    [{ OPENAI_BASE_URL: 'ftp://10.0.0.5/v1', OPENAI_MODEL: 'm' }, 'OPENAI_BASE_URL'],
+    [{ OPENAI_BASE_URL: 'http://10.0.0.5:8000/v1', OPENAI_API_KEY: KEY }, 'OPENAI_MODEL'],
+    [{ AZURE_OPENAI_ENDPOINT: 'not a url' }, 'AZURE_OPENAI_ENDPOINT'],
+    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_API_KEY: KEY }, 'AZURE_OPENAI_DEPLOYMENT'],
+    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', AZURE_OPENAI_API_KEY: KEY, AZURE_OPENAI_AD_TOKEN: KEY }, 'AZURE_OPENAI_API_KEY'],
+    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd' }, 'AZURE_OPENAI_API_KEY'],
+  ])('with %j, naming %s and never the key', (env, setting) => {
+    const err = errorOf({ ...env, OPENAI_API_KEY: (env as Record<string, string>).OPENAI_API_KEY ?? KEY });
+    expect(err.setting).toBe(setting);
+    expect(err.message.startsWith(`Invalid configuration: ${setting}: `)).toBe(true);
+    expect(err.message).not.toContain(KEY);
+  });
+});

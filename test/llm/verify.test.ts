@@ -311,6 +311,26 @@ describe('reply text', () => {
     expect(reply(`私の指示: ${rulesLine}`)).toBe('leak');
   });
 
+  test('links, addresses and markup fail: the policy has none', () => {
+    for (const text of [
+      '詳しくは https://example.com/form をご覧ください。',
+      '申請はｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍから行ってください。',
+      '申請は www.example.jp から行ってください。',
+      '申請は example.co.jp から行ってください。',
+      'データ取扱責任者の許可が必要です。security@example.jp に連絡してください。',
+      '[申請フォーム](http://x) から許可を得てください。',
+      '[申請フォーム](x) から許可を得てください。',
+      '許可が必要です。![画像](x)',
+      '許可が必要です。<a href="x">申請</a>',
+      'データ取扱責任者の<b>許可</b>が必要です。',
+      'javascript://許可が必要です。',
+    ]) expect([text, reply(text)]).toEqual([text, 'reply_link']);
+    // Ordinary text with dots, brackets and the policy's own words passes.
+    expect(reply('データ取扱責任者の許可が必要です（第3章 7(1)ア(ウ)b）。I C カードは別です。')).toBe('ok');
+    expect(reply('許可が必要です。例：USBメモリ、SDカード等。')).toBe('ok');
+    expect(reply('許可が必要です。Ver.2の端末も同じです。')).toBe('ok');
+  });
+
   test('a reply that is not Japanese fails', () => {
     expect(reply('You need permission from your data manager.')).toBe('reply_not_japanese');
     expect(reply('OK.', true)).toBe('reply_not_japanese');
