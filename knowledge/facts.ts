@@ -13,6 +13,11 @@ export interface SentenceFacts {
   imposed: boolean;
   actor: Role | null;
   grantors: Role[];
+  /**
+   * Roles whose permission the act this duty guards against needs (「…の許可なく情報を閲覧されることがないように、
+   * …措置を講じなければならない」): letting that act happen is subject to their permission.
+   */
+  guardedBy: Role[];
   reportTo: Role[];
   conditions: string[];
 }
@@ -100,6 +105,14 @@ function grantorsOf(sentence: string, finder: RoleFinder, actor: Role | null): R
   return unique(out);
 }
 
+/** 「Xの許可なく…ことがないように」 in a duty: X grants the act the duty guards against. */
+function guardedByOf(sentence: string, finder: RoleFinder): Role[] {
+  const end = sentence.indexOf('ことがないように');
+  if (end < 0 || PROHIBITION.test(sentence) || !OBLIGATION.test(sentence)) return [];
+  const guarded = sentence.slice(0, end);
+  return unique(finder.find(guarded).filter((r) => /^(?:（[^）]*）)?の(?:許可|承認)(?:なく|を得ずに?)/.test(guarded.slice(r.end))).map((r) => r.role));
+}
+
 function reportTargetsOf(sentence: string, finder: RoleFinder): Role[] {
   const out: Role[] = [];
   // The roles before 「…は、」 are who reports (「統括…及び情報セキュリティ責任者は、…委員会に報告」), not recipients.
@@ -119,6 +132,7 @@ function reportTargetsOf(sentence: string, finder: RoleFinder): Role[] {
 export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedActor: Role | null): SentenceFacts {
   const actor = subjectOf(sentence, finder) ?? inheritedActor;
   const grantors = grantorsOf(sentence, finder, actor);
+  const guardedBy = guardedByOf(sentence, finder);
   const reportTo = reportTargetsOf(sentence, finder);
   const modalities: Modality[] = [];
   // 「…できないようにしなければならない」 makes the act impossible: for staff, it is not allowed.
@@ -129,7 +143,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   if (reportTo.length) modalities.push('report');
   if (EXCEPTION.test(sentence)) modalities.push('exception');
   const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));
-  return { modalities, imposed, actor, grantors, reportTo, conditions };
+  return { modalities, imposed, actor, grantors, guardedBy, reportTo, conditions };
 }
 
 /** Facts of a whole clause: the union of its sentences'. */

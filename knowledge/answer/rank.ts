@@ -143,6 +143,23 @@ function focusModality(s: ClauseSentence, query: Query, cues: QuestionCues, idf:
   return { ...s, facts: { ...s.facts, modalities: [...m.filter((x) => x !== 'prohibition'), ...duty] } };
 }
 
+/**
+ * A duty that guards against an act done without someone's permission (「…の許可なく情報を閲覧されることがない
+ * ように、…保管等…措置を講じなければならない」): a "may I" question about that act (見せてもいい？) is answered by
+ * the permission; one about the measures (ロックしなくていい？) by the duty.
+ */
+function focusGuarded(s: ClauseSentence, query: Query, cues: QuestionCues, idf: (t: string) => number, tokenizer: Tokenizer): ClauseSentence {
+  const f = s.facts;
+  if (!f.guardedBy.length || !(cues.mayI || cues.askPermission) || cues.skipDuty) return s;
+  const at = s.text.indexOf('ことがないように');
+  const act = sentenceMatch(s.text.slice(0, at), query, idf, tokenizer);
+  const measures = sentenceMatch(s.text.slice(at), query, idf, tokenizer);
+  if (act <= measures) return s;
+  return { ...s, facts: { ...f, grantors: unique([...f.grantors, ...f.guardedBy]), modalities: unique<Modality>([...f.modalities, 'permission']) } };
+}
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
 export function rank(
   tree: ClauseTree,
   retrieved: Retrieved[],
@@ -154,7 +171,8 @@ export function rank(
 ): Candidate[] {
   return retrieved
     .map(({ clause, score }) => {
-      const sentence = focusModality(bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer), query, cues, idf, tokenizer);
+      const best = bestSentence(tree, clause, query, cues, lexicon, idf, tokenizer);
+      const sentence = focusGuarded(focusModality(best, query, cues, idf, tokenizer), query, cues, idf, tokenizer);
       return {
         clause,
         retrieval: score,

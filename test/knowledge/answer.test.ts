@@ -53,6 +53,18 @@ describe('answers', () => {
     expect(engine.answer('ちょっと席を外すだけだし、PCロックしなくてもいいよね？').verdict).toBe('required');
   });
 
+  test('a duty that guards against an act without permission: asking to do that act needs the permission', () => {
+    // 7(1)ア(キ): 「…データ取扱責任者の許可なく情報を閲覧されることがないように、…措置を講じなければならない」
+    const show = engine.answer('実習生に被保険者の申請書を見せてもいいですか');
+    expect(show.verdict).toBe('needs_permission');
+    expect(show.roles).toEqual(['データ取扱責任者']);
+    expect(show.citations[0]!.label).toBe('第3章 7(1)ア(キ)');
+    // The same clause asked about its measures is the duty.
+    const lock = engine.answer('席を離れるときPCをロックしないでおいてもいいですか');
+    expect(lock.verdict).toBe('required');
+    expect(lock.citations[0]!.label).toBe('第3章 7(1)ア(キ)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
