@@ -18,6 +18,8 @@ export interface SentenceFacts {
    * …措置を講じなければならない」): letting that act happen is subject to their permission.
    */
   guardedBy: Role[];
+  /** A duty of another role that lets staff do something (「職員等が常に…閲覧できるように掲示しなければならない」). */
+  enablesStaff: boolean;
   reportTo: Role[];
   conditions: string[];
 }
@@ -133,6 +135,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   const actor = subjectOf(sentence, finder) ?? inheritedActor;
   const grantors = grantorsOf(sentence, finder, actor);
   const guardedBy = guardedByOf(sentence, finder);
+  const enablesStaff = actor !== '職員等' && OBLIGATION.test(sentence) && /職員等が(?:(?!こと)[^、。]){0,30}できるよう/.test(sentence);
   const reportTo = reportTargetsOf(sentence, finder);
   const modalities: Modality[] = [];
   // 「…できないようにしなければならない」 makes the act impossible: for staff, it is not allowed.
@@ -143,7 +146,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   if (reportTo.length) modalities.push('report');
   if (EXCEPTION.test(sentence)) modalities.push('exception');
   const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));
-  return { modalities, imposed, actor, grantors, guardedBy, reportTo, conditions };
+  return { modalities, imposed, actor, grantors, guardedBy, enablesStaff, reportTo, conditions };
 }
 
 /** Facts of a whole clause: the union of its sentences'. */

@@ -149,6 +149,10 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     verdict = 'needs_permission';
     roles = [...exception.sentence.facts.grantors];
     lead.push(exception, primary);
+  } else if (s.enablesStaff && cues.mayI && !cues.incident && !bindsAsker(s.actor, cues.asker, true)) {
+    // Another role must let staff do it (統括 posts the policy where staff can always read it): staff may.
+    verdict = 'allowed';
+    lead.push(primary);
   } else if (liftedBy(primary.sentence, cues, lexicon) && !s.reportTo.length) {
     // The rule is limited to what the question rules out (機密性2以上 for information already published).
     verdict = 'allowed';

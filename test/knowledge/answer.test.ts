@@ -65,6 +65,16 @@ describe('answers', () => {
     expect(lock.citations[0]!.label).toBe('第3章 7(1)ア(キ)');
   });
 
+  test('a duty of another role that lets staff do something: staff may; the role holder must', () => {
+    // 7(1)ウ: 「統括情報セキュリティ責任者は、職員等が常に情報セキュリティポリシー…を閲覧できるように掲示しなければならない。」
+    const staff = engine.answer('情報セキュリティポリシーは職員ならいつでも読めるんですか？');
+    expect(staff.verdict).toBe('allowed');
+    expect(staff.citations[0]!.label).toBe('第3章 7(1)ウ');
+    const holder = engine.answer('統括情報セキュリティ責任者です。ポリシーは掲示しないといけませんか');
+    expect(holder.verdict).toBe('required');
+    expect(holder.citations[0]!.label).toBe('第3章 7(1)ウ');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
