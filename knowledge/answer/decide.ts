@@ -177,7 +177,9 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
     } else if (route) {
       verdict = 'needs_permission';
       roles = [...route.sentence.facts.grantors];
-      lead.push(primary, route);
+      // The permission says what to do (許可を得て…できる); the prohibition beside it, why.
+      if (route.clause === primary.clause) lead.push(primary);
+      else lead.push(route, primary);
     } else if (s.imposed && cues.asker && s.actor !== STAFF) {
       // 「…できないようにしなければならない」 asked by the one who must set it up: a duty for them.
       verdict = 'required';
