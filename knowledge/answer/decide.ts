@@ -234,6 +234,13 @@ export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues
   if (verdict === 'needs_permission' && cues.asker && roles.length && roles.every((r) => r === cues.asker)) {
     verdict = s.modalities.includes('obligation') ? 'required' : 'allowed';
     roles = [];
+    // Their own duty about it (データ取扱責任者 asked about the carry-outs they permit: 7(1)ア(オ)'s record) leads.
+    const ownAlready = s.modalities.includes('obligation') && primary.clause.facts.actor === cues.asker;
+    const own = ownAlready ? primary : ranked.slice(0, 5).find((c) => c.clause.facts.actor === cues.asker && c.sentence.facts.modalities.includes('obligation') && !hasPermission(c.sentence));
+    if (own) {
+      verdict = 'required';
+      lead.unshift(own);
+    }
   }
 
   // Permission from several clauses about the same situation (e.g. a private PC used outside the office

@@ -75,6 +75,13 @@ describe('answers', () => {
     expect(holder.citations[0]!.label).toBe('第3章 7(1)ウ');
   });
 
+  test('the approver asking about what they approve: their own duty, first', () => {
+    const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
+    expect(a.verdict).toBe('required');
+    expect(a.roles).toEqual([]);
+    expect(a.citations[0]!.label).toBe('第3章 7(1)ア(オ)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
