@@ -102,13 +102,13 @@ export class PolicyEngine implements KnowledgeEngine {
     const idf = (t: string) => this.index.idf(t);
     const retrieved = this.index.search(query, 12);
     // Something happened: the incident-reporting rule of the one asking is always a candidate.
-    if ((cues.incident && !cues.witnessedOnly) || cues.askReport) this.considerIncidentReport(retrieved, cues.asker);
+    const general = (cues.incident && !cues.witnessedOnly) || cues.askReport ? this.considerIncidentReport(retrieved, cues.asker) : undefined;
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
     if (!addresses(cov, cues.incident, cues.howTo && !cues.mayI)) return notCovered(cov, ranked);
 
-    const d = decide(this.tree, ranked, cues, this.cues);
+    const d = decide(this.tree, ranked, cues, this.cues, general && { general, question: normalizeQuery(prepared.text) });
     const citations = d.cited.map(({ clause, sentence }) => this.tree.cite(clause.label, sentence));
     const main = d.cited[0]!.clause;
     const procedure = this.procedures.match(d.verdict, [main, this.tree.parent(main)]);
@@ -131,20 +131,21 @@ export class PolicyEngine implements KnowledgeEngine {
 
   /**
    * Something happened: the general incident-reporting clause is always a candidate, at no less than
-   * 60 % of the best score, however few words it shares with the question.
+   * 60 % of the best score, however few words it shares with the question. Returns that clause.
    */
-  private considerIncidentReport(retrieved: Retrieved[], asker: string | null): void {
+  private considerIncidentReport(retrieved: Retrieved[], asker: string | null): Clause | undefined {
     // Staff report under the general rule; a role holder under the rule beside it that names them
     // (「報告を受けたデータ取扱責任者は…」).
     const general = this.incidentClause;
     const own = asker && general ? this.tree.siblings(general).find((c) => c.facts.actor === asker && c.facts.reportTo.length) : undefined;
     const clause = asker ? own : general;
-    if (!clause || !retrieved.length) return;
+    if (!clause || !retrieved.length) return undefined;
     const floor = 0.6 * retrieved[0]!.score;
     const hit = retrieved.find((r) => r.clause.label === clause.label);
     if (hit) hit.score = Math.max(hit.score, floor);
     else retrieved.push({ clause, score: floor });
     retrieved.sort((a, b) => b.score - a.score);
+    return clause;
   }
 
   private describe(ranked: Candidate[]): Explanation['ranked'] {

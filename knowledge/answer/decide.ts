@@ -116,8 +116,40 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
   });
 }
 
-export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Decision {
+/** Close enough to the general incident rule for a rule about this very situation to lead. */
+const SPECIFIC_REPORT = 0.75;
+/** What a situational rule is about: 「パスワードが流出した」, 「ICカード等を紛失した」. */
+const SITUATION_SUBJECT = /([\u30a0-\u30ffA-Za-z\u4e00-\u9fff]{2,}?)等?[がを](?:紛失|流出|漏えい|盗難|感染|誤送信)/;
+
+/** The general incident rule the engine always considers, and the question, for {@link specificReport}. */
+export interface IncidentContext {
+  general: Clause;
+  /** The question, normalised (normalizeQuery). */
+  question: string;
+}
+
+/**
+ * The general incident-reporting rule is a fallback: a rule for this very situation, naming its own
+ * recipients, nearly as good a match and about what the question names (パスワード), comes first.
+ */
+function specificReport(ranked: Candidate[], incident: IncidentContext, cues: QuestionCues): Candidate[] {
+  const at = ranked.slice(0, 3).findIndex((c) => c.clause === incident.general);
+  if (at < 0) return ranked;
+  const general = ranked[at]!;
+  const specific = ranked.slice(at + 1, at + 4).find((c) => {
+    const f = c.sentence.facts;
+    if (c.score < general.score * SPECIFIC_REPORT || !f.reportTo.length || !bindsAsker(f.actor, cues.asker, true)) return false;
+    const subject = SITUATION_SUBJECT.exec(c.sentence.text.normalize('NFKC'))?.[1];
+    return Boolean(subject && incident.question.includes(subject.toLowerCase()));
+  });
+  if (!specific) return ranked;
+  const rest = ranked.filter((c) => c !== specific);
+  return [...rest.slice(0, at), specific, ...rest.slice(at)];
+}
+
+export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues, incident?: IncidentContext): Decision {
   held = cues.heldPermission;
+  if (incident) ranked = specificReport(ranked, incident, cues);
   // A permission already held does not answer the question; the next rule does.
   const usable = ranked.filter((c) => !alreadyHeld(c, cues));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];

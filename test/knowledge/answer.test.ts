@@ -82,6 +82,18 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('第3章 7(1)ア(オ)');
   });
 
+  test('a rule for the very situation, with its own recipients, comes before the general incident rule', () => {
+    // 7(4)ウ(エ): 「パスワードが流出したおそれがある場合には、データ取扱責任者に速やかに報告し…」
+    const leaked = engine.answer('フィッシングサイトにパスワードを入力してしまいました');
+    expect(leaked.verdict).toBe('must_report');
+    expect(leaked.roles).toEqual(['データ取扱責任者']);
+    expect(leaked.citations[0]!.label).toBe('第3章 7(4)ウ(エ)');
+    // A situation no specific rule names stays with the general one (7(3)ア(ア)).
+    const bag = engine.answer('電車にカバンを置き忘れました。中に書類が入っています');
+    expect(bag.verdict).toBe('must_report');
+    expect(bag.citations[0]!.label).toBe('第3章 7(3)ア(ア)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
