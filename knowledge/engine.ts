@@ -7,8 +7,9 @@ import { DEFAULT_POLICY_PATH, projectRoot } from './paths';
 import { buildTreeData, ClauseTree, hashSource, type TreeData } from './tree';
 import { Thesaurus } from './retrieve/thesaurus';
 import { ClauseIndex } from './retrieve/index';
+import { KanaFolder } from './retrieve/kana';
 import { Cues } from './answer/cues';
-import { prepareQuestion } from './answer/sanitize';
+import { prepareQuestion, type PreparedQuestion } from './answer/sanitize';
 import { rank, STAFF, type Candidate } from './answer/rank';
 import { addresses, coverage, type Coverage } from './answer/coverage';
 import { decide } from './answer/decide';
@@ -43,11 +44,14 @@ export class PolicyEngine implements KnowledgeEngine {
   private readonly procedures: ProcedureMatcher;
   private readonly consult: { roles: string[]; citation: Citation } | undefined;
   private readonly incidentClause: Clause | undefined;
+  private readonly kana: KanaFolder;
 
   constructor(treeData: TreeData, options: EngineOptions = {}) {
     const roles = loadRoles(options.dataDir);
     this.tree = new ClauseTree(treeData, roles);
-    this.index = new ClauseIndex(this.tree, Thesaurus.load(options.dataDir), undefined, options.tokenizer);
+    const thesaurus = Thesaurus.load(options.dataDir);
+    this.index = new ClauseIndex(this.tree, thesaurus, undefined, options.tokenizer);
+    this.kana = new KanaFolder([...this.tree.clauses.map((c) => c.text), ...thesaurus.words()]);
     this.cues = Cues.load(options.dataDir);
     this.cues.roles = this.tree.roles;
     this.procedures = ProcedureMatcher.load(options.dataDir);
@@ -71,7 +75,7 @@ export class PolicyEngine implements KnowledgeEngine {
   }
 
   retrieve(question: string, k = 8): Retrieved[] {
-    const prepared = prepareQuestion(question, this.cues);
+    const prepared = this.prepare(question);
     if (!prepared.text) return [];
     return this.index.search(this.index.query(prepared.text), k);
   }
@@ -82,7 +86,7 @@ export class PolicyEngine implements KnowledgeEngine {
 
   /** The answer with what led to it (for --json debugging and tests). */
   explain(question: unknown): Explanation {
-    const prepared = prepareQuestion(question, this.cues);
+    const prepared = this.prepare(question);
     const notCovered = (cov: Coverage | null, ranked: Candidate[] = []): Explanation => ({
       answer: this.finish({
         verdict: 'not_covered',
@@ -119,6 +123,12 @@ export class PolicyEngine implements KnowledgeEngine {
       ranked: this.describe(ranked),
       cues: { ...cues },
     };
+  }
+
+  /** The question, cleaned (sanitize.ts), with katakana words typed in hiragana read as katakana. */
+  private prepare(question: unknown): PreparedQuestion {
+    const prepared = prepareQuestion(question, this.cues);
+    return { ...prepared, text: this.kana.fold(prepared.text) };
   }
 
   /** Builds the reply and checks, once more, that every citation is verbatim from the tree. */

@@ -63,6 +63,11 @@ export class Thesaurus {
     return new Thesaurus(readDataFile('thesaurus.yaml', ThesaurusFile, dir));
   }
 
+  /** Every everyday word and policy term the thesaurus knows (for {@link KanaFolder}). */
+  words(): string[] {
+    return [...new Set(this.matchers.flatMap((m) => [m.word, ...m.terms]))];
+  }
+
   /** The policy terms a (normalised) question calls for. */
   expand(normalizedQuestion: string): Expansion[] {
     const q = this.stop.reduce((t, w) => t.split(w).join(' '), normalizedQuestion);
