@@ -37,7 +37,8 @@ describe('controls and odd input in Teams', () => {
     expect(answer.channelData.feedbackLoopEnabled).toBe(true);
     expect(answer.entities.find((e: any) => e.type === 'https://schema.org/Message').citation.length).toBeGreaterThan(0);
     expect(textsOf(c.card)).toContain('どこへ持ち出しますか？（作業する場所）');
-    // recorded like any answer, with the question typed, so 👍/👎 finds it
+    // recorded like any answer, with the question typed, so 👍/👎 finds it (answer records are written behind)
+    await bot.server.deps!.feedback.flush();
     const stored = await t().db.get<{ question: string; id: string }>('SELECT id, question FROM bot_answers WHERE id = $1', [answer.id]);
     expect(stored?.question).toBe('私物のUSBメモリを使ってもいいですか？');
     const fb = await post(bot.url, feedbackInvoke(answer.id, 'like', undefined, { conversationId: c.conversationId, expectReplies: true, serviceUrl: null }));
