@@ -1,5 +1,7 @@
 // Text normalisation for matching what people type against commands, choices and intent vocabulary.
 
+import { memoLast } from './memo';
+
 /** Longest text the dialogs look at; anything beyond is ignored (input is untrusted). */
 export const MAX_INPUT_CHARS = 2000;
 
@@ -30,7 +32,5 @@ export function kana(text: string): string {
   return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 }
 
-/** The key used for vocabulary matching: norm + katakana. */
-export function matchKey(text: string): string {
-  return kana(norm(text));
-}
+/** The key used for vocabulary matching: norm + katakana (remembered for the last few texts). */
+export const matchKey: (text: string) => string = memoLast((text) => kana(norm(text)));
