@@ -1,7 +1,7 @@
 // The Teams message for a knowledge answer: verdict first, who to ask, the quote with its label,
 // Teams' AI-generated label and citations, the feedback buttons, and a button for a fitting procedure.
 
-import { Activity, ActivityTypes, addAIToActivity } from '@microsoft/agents-activity';
+import { Activity, ActivityTypes, type ClientCitation, addAIToActivity } from '@microsoft/agents-activity';
 import type { Answer } from '../../knowledge/types';
 import { type ProcedureStartAction, procedureTitles } from '../cards/actions';
 import { requestOffer } from '../../approvals/from-answer';
@@ -85,15 +85,32 @@ export interface AnswerActivityOptions {
   offerRequest?: boolean;
 }
 
+/**
+ * What a reply to this answer always holds, whoever asked: the text and the citations. Answers from the answer
+ * cache are the same object every time, so their parts are built once (like the answers, they are shared and
+ * must not be changed).
+ */
+const partsOf = new WeakMap<Answer, { text: string; citations: ClientCitation[] | undefined }>();
+
+function answerParts(answer: Answer): { text: string; citations: ClientCitation[] | undefined } {
+  let parts = partsOf.get(answer);
+  if (!parts) {
+    const citations = answer.citations.slice(0, MAX_CITATIONS).map((c, i) => clientCitation(c, i + 1));
+    parts = { text: answerText(answer), citations: citations.length > 0 ? citations : undefined };
+    partsOf.set(answer, parts);
+  }
+  return parts;
+}
+
 export function answerActivity(answer: Answer, options: AnswerActivityOptions): Activity {
+  const parts = answerParts(answer);
   const activity = new Activity(ActivityTypes.Message);
   activity.id = options.answerId;
-  activity.text = answerText(answer);
+  activity.text = parts.text;
   activity.textFormat = 'markdown';
   activity.channelData = { feedbackLoopEnabled: options.feedback ?? true };
   const card = procedureCard(answer, { answerId: options.answerId, offerRequest: options.offerRequest ?? false });
   if (card) activity.attachments = [card];
-  const citations = answer.citations.slice(0, MAX_CITATIONS).map((c, i) => clientCitation(c, i + 1));
-  addAIToActivity(activity, citations.length > 0 ? citations : undefined);
+  addAIToActivity(activity, parts.citations);
   return activity;
 }
