@@ -26,7 +26,12 @@ export async function prepareStorage(db: Db, log?: Logger): Promise<BotStorage> 
 }
 
 export async function openStorage(config: Config['storage'], log?: Logger): Promise<BotStorage> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    // A server: WAL checkpoints (and their fsyncs) on a worker thread, not between two turns on the event loop.
+    sqlite: { checkpoint: 'background', onCheckpointError: (err) => log?.warn('storage.checkpoints_in_foreground', errorFields(err)) },
+  });
   try {
     return await prepareStorage(db, log);
   } catch (err) {
