@@ -19,11 +19,25 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * The last date computed per time zone, with the second it holds for: every turn asks for today's date, and a
+ * date can only change on a whole second (time zone offsets, even historical ones, are whole seconds).
+ */
+const lastDate = new Map<string, { second: number; date: string }>();
+
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
 export function todayIn(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const second = Math.floor(now.getTime() / 1000);
+  const last = lastDate.get(timeZone);
+  if (last && last.second === second) return last.date;
   const parts = dateFormatter(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  if (Number.isFinite(second)) {
+    if (lastDate.size >= 32) lastDate.clear();
+    lastDate.set(timeZone, { second, date });
+  }
+  return date;
 }
 
 function toIso(y: number, m: number, d: number): string | null {

@@ -51,7 +51,10 @@ async function runTurn(ctx: TurnContext, deps: BotDeps, who: DialogWho, input: D
     if (activity) await ctx.sendActivity(activity);
   }
   const prompt = [...outputs].reverse().find((o) => 'procedure' in o && o.procedure);
-  deps.log.info('dialog.turn', {
+  // A message the procedures passed on untouched (a question from someone with none going on) is told by the
+  // route that answers it; its dialog.turn line, which would say nothing more, is kept for debug.
+  const quiet = !result.handled && outputs.length === 0 && result.delivered.length === 0 && result.undelivered.length === 0;
+  deps.log[quiet ? 'debug' : 'info']('dialog.turn', {
     ...turnIds(ctx.activity),
     input: input.type,
     procedure: prompt && 'procedure' in prompt ? prompt.procedure : undefined,

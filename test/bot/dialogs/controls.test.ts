@@ -259,4 +259,13 @@ describe('controls and odd input in Teams', () => {
     expect(JSON.stringify(bot.lines)).not.toContain('ひみつの場所XYZ');
     expect(JSON.stringify(bot.lines)).not.toContain('大分 花子');
   });
+
+  it('a question the procedures pass on is logged once at info (answer.sent), its dialog.turn at debug', async () => {
+    const c = new Chat(bot.url);
+    const from = bot.lines.length;
+    await c.say('パスワードを同僚に教えてもいいですか');
+    const lines = bot.lines.slice(from);
+    expect(lines.filter((l) => l.level === 'info').map((l) => l.event)).toEqual(['answer.sent']);
+    expect(lines.find((l) => l.event === 'dialog.turn')).toMatchObject({ level: 'debug', input: 'text', handled: false });
+  });
 });
