@@ -138,9 +138,13 @@ export class DialogRunner {
     await this.opts.store.write({ [key]: item });
   }
 
-  /** One turn for one person: typed text, a card submission, or a start by button/command. */
-  async handle(who: DialogWho, input: DialogInput): Promise<RunnerResult> {
+  /**
+   * One turn for one person: typed text, a card submission, or a start by button/command. `options.deliver`
+   * replaces the runner's `deliver` for this turn's effects (e.g. to tell where they came from).
+   */
+  async handle(who: DialogWho, input: DialogInput, options: { deliver?: DeliverFn } = {}): Promise<RunnerResult> {
     const key = this.key(who);
+    const deliver = options.deliver ?? this.opts.deliver;
     return this.locked(key, async () => {
       const env = this.env(who.requester);
       const loaded = await this.load(key);
@@ -169,7 +173,7 @@ export class DialogRunner {
           undelivered: fresh.state.outbox,
         };
       }
-      const o = await this.deliverStored(key, next, loaded.state);
+      const o = await this.deliverStored(key, next, loaded.state, deliver);
       return {
         outputs: reportDelivery(outputs, o, result.effects, o.reparked),
         handled: result.handled,
@@ -180,8 +184,13 @@ export class DialogRunner {
   }
 
   /** Delivers the stored outbox, then stores the result (ids, refusals); a concurrent write leaves it for a retry. */
-  private async deliverStored(key: string, state: DialogState, before: DialogState | null): Promise<DeliveryOutcome & { reparked: ParkedRecord[] }> {
-    const o = await deliverAll(state, this.opts.deliver);
+  private async deliverStored(
+    key: string,
+    state: DialogState,
+    before: DialogState | null,
+    deliver: DeliverFn = this.opts.deliver,
+  ): Promise<DeliveryOutcome & { reparked: ParkedRecord[] }> {
+    const o = await deliverAll(state, deliver);
     let reparked: ParkedRecord[] = [];
     if (o.delivered.length > 0 || o.rejected.length > 0) {
       for (let attempt = 0; attempt < 3; attempt++) {

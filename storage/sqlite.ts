@@ -199,6 +199,9 @@ class SqliteDb implements Db {
         throw err;
       } finally {
         scope.active = false;
+        // No transaction is open now (they are serialised): an enabled AsyncLocalStorage costs every promise of
+        // the process a hook on Node before 24, so it is on only while one is (run() turns it on again).
+        this.scope.disable();
       }
     } finally {
       release();

@@ -2,7 +2,6 @@
 // the knowledge engine's clause tree (verbatim), policy questions typed mid-flow answered by the bot's own answer
 // path, and effects handed to the effect sink with the conversation they came from.
 
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DialogRunner, type DialogWho, type RunnerResult } from '../../dialogs/runner';
 import type { DialogInput, Quote } from '../../dialogs/types';
 import type { Answer, KnowledgeEngine } from '../../knowledge/types';
@@ -43,12 +42,12 @@ export function createBotDialogs(
   effects: DialogEffectSink,
   options: DialogOptions = {},
 ): BotDialogs {
-  const origins = new AsyncLocalStorage<EffectOrigin>();
   const asked = new WeakMap<Answer, string>();
   const c = deps.config.dialogs;
   const runner = new DialogRunner({
     store: options.store ?? deps.kv,
-    deliver: (effect) => effects.deliver(effect, origins.getStore()),
+    // Effects retried outside a turn (flush) have no origin; a turn's own carry its conversation (handle below).
+    deliver: (effect) => effects.deliver(effect, undefined),
     quote: (label) => clauseQuote(deps.engine, label),
     ask: async (question) => {
       const answer = await deps.answer(question);
@@ -65,7 +64,7 @@ export function createBotDialogs(
   return {
     runner,
     effects,
-    handle: (who, input, origin) => origins.run(origin, () => runner.handle(who, input)),
+    handle: (who, input, origin) => runner.handle(who, input, { deliver: (effect) => effects.deliver(effect, origin) }),
     questionOf: (answer) => asked.get(answer),
   };
 }
