@@ -10,8 +10,8 @@
 //
 // Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10), BENCH_ROUNDS (2),
 // BENCH_TARGETS (echo,bot,bot-uncached);
-// BENCH_CPU_PROFILE=1 writes a V8 CPU profile of every target process to test-artifacts/bench/profiles/
-// (open it in Chrome DevTools › Performance, or VS Code).
+// BENCH_CPU_PROFILE=1 writes V8 CPU profiles of every target process to test-artifacts/bench/profiles/<target>-<time>/
+// (one file per thread, the largest is the main thread; open them in Chrome DevTools › Performance, or VS Code).
 // Run with `npm run bench` (all benchmarks) or `npm run bench -- bot-runtime`.
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -161,9 +161,11 @@ process.on('exit', () => {
 
 function profileArgs(settings: Settings, target: Target): string[] {
   if (!settings.cpuProfile) return [];
-  const dir = join(repoRoot(), 'test-artifacts', 'bench', 'profiles');
+  // One folder per target process, with Node's own file names: each thread (the bot's SQLite checkpoint worker
+  // too) writes its own profile; a fixed --cpu-prof-name would let the last thread overwrite the main one.
+  const dir = join(repoRoot(), 'test-artifacts', 'bench', 'profiles', `${target}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
-  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${target}-${Date.now()}.cpuprofile`];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
 /**
