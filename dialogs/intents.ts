@@ -56,7 +56,7 @@ export function startCommand(text: string): ProcedureId | null {
 
 function masked(key: string, masks: readonly string[]): string {
   let out = key;
-  for (const m of masks) out = out.split(m).join('□');
+  for (const m of masks) if (out.includes(m)) out = out.split(m).join('□');
   return out;
 }
 

@@ -1,7 +1,7 @@
 // The text functions a turn calls several times remember their last results.
 import { recognize } from '../../dialogs/intents';
 import { memoLast } from '../../dialogs/memo';
-import { matchKey } from '../../dialogs/normalize';
+import { kana, matchKey } from '../../dialogs/normalize';
 
 describe('memoLast', () => {
   it('computes once per recent text and forgets the oldest beyond its size', () => {
@@ -38,5 +38,15 @@ describe('remembered text functions', () => {
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first?.cues)).toBe(true);
     expect(recognize('今日の天気は？')).toBeNull();
+  });
+});
+
+describe('kana', () => {
+  it('turns hiragana into katakana and leaves everything else', () => {
+    expect(kana('なくしたICカード、ぁゖ・ゔ')).toBe('ナクシタICカード、ァヶ・ヴ');
+    expect(kana('ABC漢字')).toBe('ABC漢字');
+    expect(kana('')).toBe('');
+    const long = 'あ'.repeat(20_000);
+    expect(kana(long)).toBe('ア'.repeat(20_000));
   });
 });
