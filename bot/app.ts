@@ -4,6 +4,7 @@ import { ActivityTypes } from '@microsoft/agents-activity';
 import { AgentApplication, type CloudAdapter, type TurnContext, TurnState } from '@microsoft/agents-hosting';
 import { errorFields } from './log';
 import { isIdempotentApprovalActivity } from './approvals/idempotent';
+import { BotTurnState } from './dialogs/read-ahead';
 import { RedeliveryGuard } from './redelivery';
 import type { BotApp, BotDeps, BotExtension } from './routing';
 import { sendInvokeResponse, turnIds } from './routing';
@@ -30,6 +31,8 @@ export function createAgentApp(adapter: CloudAdapter, deps: BotDeps, extensions:
   const app = new AgentApplication<TurnState>({
     adapter,
     storage: deps.kv,
+    // Conversation and user state, and the person's dialog state in the same read (bot/dialogs/read-ahead.ts).
+    turnStateFactory: () => new BotTurnState(deps.dialogs.readAhead ? deps.dialogs.runner : undefined),
     agentAppId: deps.config.auth.clientId,
     removeRecipientMention: true,
     startTypingTimer: false,

@@ -34,21 +34,41 @@ const ALLOWED = /(Id|Ids|Count|Length|Ms)$/;
 
 const MAX_VALUE_LENGTH = 200;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
+
 function clean(value: LogValue): LogValue {
   if (typeof value !== 'string') return value;
   // Control characters could forge log lines; long values are truncated.
-  // eslint-disable-next-line no-control-regex
-  const stripped = value.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
+  const stripped = value.replace(CONTROL, '?');
   return stripped.length > MAX_VALUE_LENGTH ? `${stripped.slice(0, MAX_VALUE_LENGTH)}…` : stripped;
+}
+
+/** Whether a field name is redacted, decided once per name (the code uses a few dozen names). */
+const sensitiveNames = new Map<string, boolean>();
+
+function isSensitive(name: string): boolean {
+  let sensitive = sensitiveNames.get(name);
+  if (sensitive === undefined) {
+    sensitive = SENSITIVE.test(name) && !ALLOWED.test(name);
+    if (sensitiveNames.size < 1000) sensitiveNames.set(name, sensitive);
+  }
+  return sensitive;
+}
+
+function redactInto(out: Record<string, LogValue>, fields: LogFields): void {
+  for (const k in fields) {
+    if (!Object.prototype.hasOwnProperty.call(fields, k)) continue;
+    const v = fields[k];
+    if (v === undefined) continue;
+    out[k] = isSensitive(k) ? '[redacted]' : clean(v);
+  }
 }
 
 /** Replaces values of sensitive fields by "[redacted]"; keeps ids, counts and codes. */
 export function redact(fields: LogFields): LogFields {
   const out: LogFields = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    out[k] = SENSITIVE.test(k) && !ALLOWED.test(k) ? '[redacted]' : clean(v);
-  }
+  redactInto(out, fields);
   return out;
 }
 
@@ -62,7 +82,9 @@ export function createLogger(options: LoggerOptions = {}, base: LogFields = {}):
   const now = options.now ?? (() => new Date());
   const emit = (at: LogLevel, event: string, fields?: LogFields): void => {
     if (ORDER[at] < ORDER[level]) return;
-    const line = { time: now().toISOString(), level: at, event: clean(event), ...redact({ ...base, ...fields }) };
+    const line: Record<string, LogValue> = { time: now().toISOString(), level: at, event: clean(event) };
+    redactInto(line, base);
+    if (fields) redactInto(line, fields);
     write(JSON.stringify(line), at);
   };
   return {

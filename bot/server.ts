@@ -147,7 +147,7 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
       if (http) throw new Error('already listening');
       for (const w of config.warnings) log.warn('config.warning', { detail: w });
       const engine = serverDeps.engine ?? loadEngine({ policyPath: config.knowledge.policyPath });
-      storage = serverDeps.db ? await prepareStorage(serverDeps.db) : await openStorage(config.storage);
+      storage = serverDeps.db ? await prepareStorage(serverDeps.db, log) : await openStorage(config.storage, log);
       const answerer = serverDeps.answerer;
       const cache = new AnswerCache(config.knowledge.answerCacheSize);
       const answer = answerer ? (q: string) => answerer(q, engine) : cachedAnswerer((q) => engine.answer(q), cache.capacity, cache);
@@ -216,6 +216,8 @@ export function createServer(config: Config, serverDeps: ServerDeps = {}): BotSe
           });
         }
         await approvals?.stop();
+        // Answer records are written behind (bot/feedback/store.ts): what waits goes to the database now.
+        await storage?.feedback.flush().catch((err: unknown) => log.error('feedback.answers_write_failed', errorFields(err)));
         if (storage && !serverDeps.db) await storage.db.close();
         log.info('server.closed', {});
       })();

@@ -5,11 +5,39 @@ export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** One formatter per time zone: creating an Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    // Time zones come from configuration; the bound only guards against a caller passing arbitrary strings.
+    if (formatters.size >= 32) formatters.clear();
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * The last date computed per time zone, with the second it holds for: every turn asks for today's date, and a
+ * date can only change on a whole second (time zone offsets, even historical ones, are whole seconds).
+ */
+const lastDate = new Map<string, { second: number; date: string }>();
+
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
 export function todayIn(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const second = Math.floor(now.getTime() / 1000);
+  const last = lastDate.get(timeZone);
+  if (last && last.second === second) return last.date;
+  const parts = dateFormatter(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  if (Number.isFinite(second)) {
+    if (lastDate.size >= 32) lastDate.clear();
+    lastDate.set(timeZone, { second, date });
+  }
+  return date;
 }
 
 function toIso(y: number, m: number, d: number): string | null {

@@ -2,6 +2,7 @@
 // the bot asks once before starting (the runner's confirmStart), so a near miss costs one tap.
 
 import { INTENT_VOCABULARY, THIRD_PARTY_CUES, URGENCY_ORDER, type IntentVocabulary } from './intent-vocabulary';
+import { memoLast } from './memo';
 import { matchKey } from './normalize';
 import { PROCEDURE_IDS, type ProcedureId } from './types';
 
@@ -55,7 +56,7 @@ export function startCommand(text: string): ProcedureId | null {
 
 function masked(key: string, masks: readonly string[]): string {
   let out = key;
-  for (const m of masks) out = out.split(m).join('□');
+  for (const m of masks) if (out.includes(m)) out = out.split(m).join('□');
   return out;
 }
 
@@ -88,8 +89,17 @@ function scoreFor(id: ProcedureId, key: string): IntentMatch | null {
   return { procedure: id, score, cues: [...new Set(cues)] };
 }
 
-/** The procedure the text most likely asks for, or null when none fits well enough. */
-export function recognize(text: string): IntentMatch | null {
+/**
+ * The procedure the text most likely asks for, or null when none fits well enough. Remembered for the last few
+ * texts (the bot asks several times per message), so the result is frozen: copy it to change it.
+ */
+export const recognize: (text: string) => Readonly<IntentMatch> | null = memoLast((text) => {
+  const found = recognizeOnce(text);
+  if (found) Object.freeze(found.cues);
+  return found ? Object.freeze(found) : null;
+});
+
+function recognizeOnce(text: string): IntentMatch | null {
   const key = matchKey(text);
   if (key === '') return null;
   const command = startCommand(text);

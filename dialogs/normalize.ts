@@ -1,5 +1,7 @@
 // Text normalisation for matching what people type against commands, choices and intent vocabulary.
 
+import { memoLast } from './memo';
+
 /** Longest text the dialogs look at; anything beyond is ignored (input is untrusted). */
 export const MAX_INPUT_CHARS = 2000;
 
@@ -27,10 +29,21 @@ export function norm(text: string): string {
 
 /** Hiragana → katakana, so なくした / ナクシタ match the same vocabulary. */
 export function kana(text: string): string {
-  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  if (text.length > 10_000) return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  // Code by code (several times faster than a replace with a callback per character).
+  const codes = new Array<number>(text.length);
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3041 && c <= 0x3096) {
+      codes[i] = c + 0x60;
+      changed = true;
+    } else {
+      codes[i] = c;
+    }
+  }
+  return changed ? String.fromCharCode(...codes) : text;
 }
 
-/** The key used for vocabulary matching: norm + katakana. */
-export function matchKey(text: string): string {
-  return kana(norm(text));
-}
+/** The key used for vocabulary matching: norm + katakana (remembered for the last few texts). */
+export const matchKey: (text: string) => string = memoLast((text) => kana(norm(text)));

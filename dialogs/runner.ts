@@ -60,6 +60,20 @@ export interface RunnerResult {
   undelivered: Effect[];
 }
 
+/**
+ * A person's stored dialog state read ahead of their turn, together with other state in the same storage read
+ * (the bot reads it with the SDK's turn state). It stands for a fresh read while `mark` is still the runner's
+ * mark for the key, i.e. this runner has not written the key since (another process's write is caught by the
+ * eTag, as for any read).
+ */
+export interface PreloadedState {
+  key: string;
+  /** runner.mark(key) taken before the read. */
+  mark: string;
+  /** The stored item, or undefined when there was none. */
+  item: KvItem | undefined;
+}
+
 export interface DialogStatus {
   active: { procedure: ProcedureId; run: string; step: string; title: string } | null;
   parked: { procedure: ProcedureId; run: string; title: string; parkedAt: string }[];
@@ -82,8 +96,14 @@ export function dialogKey(prefix: string, conversationId: string, userId: string
   return `${prefix}/${encodeURIComponent(conversationId)}/${encodeURIComponent(userId)}`;
 }
 
+/** Keys whose writes are counted (for marks); beyond this the counts start over under a new epoch. */
+const MAX_MARKED_KEYS = 10_000;
+
 export class DialogRunner {
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** Per key, how often this runner began or finished writing it (see mark()). */
+  private readonly writes = new Map<string, number>();
+  private epoch = 0;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly prefix: string;
@@ -112,6 +132,31 @@ export class DialogRunner {
     return dialogKey(this.prefix, who.conversationId, who.requester.userId);
   }
 
+  /** The storage key of a person's dialog state (to read it ahead: see PreloadedState). */
+  keyOf(who: DialogWho): string {
+    return this.key(who);
+  }
+
+  /** Changes whenever this runner begins or finishes a write of the key. */
+  mark(key: string): string {
+    return `${this.epoch}:${this.writes.get(key) ?? 0}`;
+  }
+
+  private noteWrite(key: string): void {
+    if (this.writes.size >= MAX_MARKED_KEYS && !this.writes.has(key)) {
+      // Forgetting the counts would make old marks look current: a new epoch makes every outstanding mark stale.
+      this.writes.clear();
+      this.epoch++;
+    }
+    this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
+  }
+
+  /** The preloaded state when it still stands for a fresh read of the key. */
+  private preloaded(key: string, pre: PreloadedState | undefined): { state: DialogState; eTag: string | undefined; unreadable: boolean } | undefined {
+    if (!pre || pre.key !== key || pre.mark !== this.mark(key)) return undefined;
+    return this.fromItem(pre.item as StoredItem | undefined);
+  }
+
   /** Serialises calls for one key inside this process; across processes the eTag decides. */
   private async locked<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const prev = this.locks.get(key) ?? Promise.resolve();
@@ -127,7 +172,10 @@ export class DialogRunner {
 
   private async load(key: string): Promise<{ state: DialogState; eTag: string | undefined; unreadable: boolean }> {
     const items = await this.opts.store.read([key]);
-    const item = items[key] as StoredItem | undefined;
+    return this.fromItem(items[key] as StoredItem | undefined);
+  }
+
+  private fromItem(item: StoredItem | undefined): { state: DialogState; eTag: string | undefined; unreadable: boolean } {
     const { state, unreadable } = readState(item?.state);
     return { state, eTag: item?.eTag, unreadable };
   }
@@ -135,15 +183,26 @@ export class DialogRunner {
   private async save(key: string, state: DialogState, eTag: string | undefined): Promise<void> {
     const item: StoredItem = { state };
     if (eTag !== undefined) item.eTag = eTag;
-    await this.opts.store.write({ [key]: item });
+    // Before and after: a read ahead that overlaps the write, whichever way it went, no longer stands.
+    this.noteWrite(key);
+    try {
+      await this.opts.store.write({ [key]: item });
+    } finally {
+      this.noteWrite(key);
+    }
   }
 
-  /** One turn for one person: typed text, a card submission, or a start by button/command. */
-  async handle(who: DialogWho, input: DialogInput): Promise<RunnerResult> {
+  /**
+   * One turn for one person: typed text, a card submission, or a start by button/command. `options.deliver`
+   * replaces the runner's `deliver` for this turn's effects (e.g. to tell where they came from);
+   * `options.preloaded` saves the read when it still stands (see PreloadedState).
+   */
+  async handle(who: DialogWho, input: DialogInput, options: { deliver?: DeliverFn; preloaded?: PreloadedState } = {}): Promise<RunnerResult> {
     const key = this.key(who);
+    const deliver = options.deliver ?? this.opts.deliver;
     return this.locked(key, async () => {
       const env = this.env(who.requester);
-      const loaded = await this.load(key);
+      const loaded = this.preloaded(key, options.preloaded) ?? (await this.load(key));
       const result = await turn(loaded.state, input, env);
       const outputs: Output[] = [];
       if (loaded.unreadable) {
@@ -169,7 +228,7 @@ export class DialogRunner {
           undelivered: fresh.state.outbox,
         };
       }
-      const o = await this.deliverStored(key, next, loaded.state);
+      const o = await this.deliverStored(key, next, loaded.state, deliver);
       return {
         outputs: reportDelivery(outputs, o, result.effects, o.reparked),
         handled: result.handled,
@@ -180,8 +239,13 @@ export class DialogRunner {
   }
 
   /** Delivers the stored outbox, then stores the result (ids, refusals); a concurrent write leaves it for a retry. */
-  private async deliverStored(key: string, state: DialogState, before: DialogState | null): Promise<DeliveryOutcome & { reparked: ParkedRecord[] }> {
-    const o = await deliverAll(state, this.opts.deliver);
+  private async deliverStored(
+    key: string,
+    state: DialogState,
+    before: DialogState | null,
+    deliver: DeliverFn = this.opts.deliver,
+  ): Promise<DeliveryOutcome & { reparked: ParkedRecord[] }> {
+    const o = await deliverAll(state, deliver);
     let reparked: ParkedRecord[] = [];
     if (o.delivered.length > 0 || o.rejected.length > 0) {
       for (let attempt = 0; attempt < 3; attempt++) {
@@ -210,8 +274,9 @@ export class DialogRunner {
   }
 
   /** Where this person's procedures stand (for the welcome card, 申請状況, or routing decisions). */
-  async status(who: DialogWho): Promise<DialogStatus> {
-    const { state } = await this.load(this.key(who));
+  async status(who: DialogWho, preloaded?: PreloadedState): Promise<DialogStatus> {
+    const key = this.key(who);
+    const { state } = this.preloaded(key, preloaded) ?? (await this.load(key));
     let active: DialogStatus['active'] = null;
     if (state.active) {
       const proc = PROCEDURES[state.active.procedure];

@@ -48,12 +48,23 @@ const DECLINE_WORDS = ['いいえ', 'いえ', 'no', '始めない', '始めま�
 /** The longest reply (normalised) still read as yes/no to a start confirmation; longer text is a new message. */
 const MAX_YES_NO = 20;
 
+const YES_NO = [
+  { ...YES, synonyms: [...(YES.synonyms ?? []), ...ACCEPT_WORDS] },
+  { ...NO, synonyms: [...(NO.synonyms ?? []), ...DECLINE_WORDS] },
+];
+
 function yesNo(text: string): 'yes' | 'no' | null {
+  const key = matchKey(text);
   // 「…ネットもメールも使いません。…設定は？」 after a confirmation is a new question, not いいえ
-  if (matchKey(text).length > MAX_YES_NO || looksLikeQuestion(text)) return null;
-  const found = optionsIn([{ ...YES, synonyms: [...(YES.synonyms ?? []), ...ACCEPT_WORDS] }, { ...NO, synonyms: [...(NO.synonyms ?? []), ...DECLINE_WORDS] }], text);
-  if (found.length !== 1) return null;
-  return found[0]?.value === 'yes' ? 'yes' : 'no';
+  if (key.length > MAX_YES_NO || looksLikeQuestion(text)) return null;
+  const found = optionsIn(YES_NO, text);
+  const [only] = found;
+  if (found.length !== 1 || !only) return null;
+  // A yes/no word inside other words is no answer (「今年はいつでしたっけ」 holds はい): it opens or ends the reply
+  // (「はい、始めます」「えっと、はい」).
+  const words = [only.label, only.value, ...(only.synonyms ?? [])].map(matchKey).filter((w) => w !== '');
+  if (!words.some((w) => key.startsWith(w) || key.endsWith(w))) return null;
+  return only.value === 'yes' ? 'yes' : 'no';
 }
 
 /** 24時間, 2日, 30分 */

@@ -1,7 +1,7 @@
 // Chooses the backend: PostgreSQL when a database URL is configured, otherwise SQLite under the data directory.
 import { z } from 'zod';
 import { openPostgres } from './postgres';
-import { openSqlite } from './sqlite';
+import { type SqliteOptions, openSqlite } from './sqlite';
 import type { Db } from './types';
 
 export interface OpenDbOptions {
@@ -11,6 +11,8 @@ export interface OpenDbOptions {
   dataDir: string;
   /** PostgreSQL schema for every table (created when missing). Ignored on SQLite. */
   schema?: string;
+  /** SQLite only: checkpoints on a worker thread for servers (see SqliteOptions.checkpoint). */
+  sqlite?: Pick<SqliteOptions, 'checkpoint' | 'checkpointIntervalMs' | 'onCheckpointError'>;
 }
 
 const optionsSchema = z.object({
@@ -27,5 +29,5 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   }
   const { databaseUrl, dataDir, schema } = parsed.data;
   if (databaseUrl) return openPostgres({ url: databaseUrl, schema, setting: 'DATABASE_URL' });
-  return openSqlite({ dataDir });
+  return openSqlite({ dataDir, ...options.sqlite });
 }

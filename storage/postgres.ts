@@ -82,6 +82,8 @@ export function lockKey(name: string): number {
 class PostgresDb implements Db {
   readonly dialect = 'postgres' as const;
   private readonly scope = new AsyncLocalStorage<Scope>();
+  /** Top-level transactions open now (from any flow). */
+  private open = 0;
   private closed = false;
 
   constructor(
@@ -114,6 +116,7 @@ class PostgresDb implements Db {
     const client = await this.pool.connect();
     const scope: Scope = { active: true, client, children: new Mutex(), seq: { n: 0 } };
     let broken: Error | undefined;
+    this.open++;
     try {
       await client.query('BEGIN');
       try {
@@ -134,6 +137,9 @@ class PostgresDb implements Db {
     } finally {
       scope.active = false;
       client.release(broken);
+      // An enabled AsyncLocalStorage costs every promise of the process a hook on Node before 24: it is on only
+      // while a transaction is open (run() turns it on again).
+      if (--this.open === 0) this.scope.disable();
     }
   }
 

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Mutex } from './mutex';
+import { type CheckpointStats, Checkpointer } from './sqlite-checkpointer';
 import { normalizeParams, toPositional } from './sql';
 import type { Db, Dialect, Params } from './types';
 
@@ -22,7 +23,24 @@ export interface SqliteOptions {
    * never corrupts the file. 'full': also survives power loss, at the price of one fsync per commit.
    */
   synchronous?: 'normal' | 'full';
+  /**
+   * Who copies the write-ahead log back into the database file. 'auto' (default): SQLite, in the connection that
+   * commits when the log passes 1000 pages, blocking the event loop meanwhile. 'background': a worker thread
+   * every `checkpointIntervalMs`, for servers (see sqlite-checkpointer.ts); if it fails, back to 'auto'.
+   */
+  checkpoint?: 'auto' | 'background';
+  /** Time between background checkpoints (default 500 ms). */
+  checkpointIntervalMs?: number;
+  /** Called when the background checkpoints fail and SQLite takes them back. */
+  onCheckpointError?: (err: unknown) => void;
+  /** better-sqlite3's entry file for the checkpoint worker (tests make it fail with a wrong one). */
+  checkpointDriver?: string;
 }
+
+/** SQLite's own default for wal_autocheckpoint (pages). */
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+/** With background checkpoints: the main connection still checkpoints past this many pages (a backstop). */
+const BACKSTOP_AUTOCHECKPOINT_PAGES = 20_000;
 
 /** A running transaction (or savepoint) in the current async flow. */
 interface Scope {
@@ -107,6 +125,7 @@ class SqliteDb implements Db {
   private readonly scope = new AsyncLocalStorage<Scope>();
   private readonly statements = new Map<string, { stmt: Statement; order: number[] }>();
   private closed = false;
+  private checkpointer: Checkpointer | undefined;
 
   constructor(readonly file: string, busyTimeoutMs: number, synchronous: 'normal' | 'full') {
     this.conn = sqlite(() => new Database(file));
@@ -180,6 +199,9 @@ class SqliteDb implements Db {
         throw err;
       } finally {
         scope.active = false;
+        // No transaction is open now (they are serialised): an enabled AsyncLocalStorage costs every promise of
+        // the process a hook on Node before 24, so it is on only while one is (run() turns it on again).
+        this.scope.disable();
       }
     } finally {
       release();
@@ -206,9 +228,32 @@ class SqliteDb implements Db {
     }
   }
 
+  /** Moves WAL checkpoints to a worker thread (see SqliteOptions.checkpoint). */
+  checkpointInBackground(intervalMs: number, synchronous: 'normal' | 'full', onError?: (err: unknown) => void, driver?: string): void {
+    if (this.checkpointer || this.closed) return;
+    sqlite(() => this.conn.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`));
+    this.checkpointer = new Checkpointer({
+      file: this.file,
+      synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL',
+      intervalMs,
+      ...(driver ? { driver } : {}),
+      onFailure: (err) => {
+        if (!this.closed) sqlite(() => this.conn.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`));
+        onError?.(err);
+      },
+    });
+  }
+
+  /** The background checkpointer, when there is one that runs. */
+  get backgroundCheckpoints(): { running: boolean; stats: CheckpointStats; now(): Promise<CheckpointStats> } | undefined {
+    return this.checkpointer;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     if (this.activeScope()) throw new Error('Db.close() called inside a transaction');
+    // The worker's connection closes first, so this one is the last and leaves no log behind.
+    await this.checkpointer?.stop();
     const release = await this.lock.acquire();
     try {
       if (this.closed) return;
@@ -299,5 +344,13 @@ export async function openSqlite(options: SqliteOptions): Promise<Db> {
   const isNew = !existsSync(file);
   const db = new SqliteDb(file, options.busyTimeoutMs ?? 5000, options.synchronous ?? 'normal');
   if (isNew) chmodSync(file, 0o600);
+  if (options.checkpoint === 'background') {
+    db.checkpointInBackground(options.checkpointIntervalMs ?? 500, options.synchronous ?? 'normal', options.onCheckpointError, options.checkpointDriver);
+  }
   return db;
+}
+
+/** The background checkpoints of a SQLite Db opened with `checkpoint: 'background'` (undefined otherwise). */
+export function backgroundCheckpoints(db: Db): SqliteDb['backgroundCheckpoints'] {
+  return db instanceof SqliteDb ? db.backgroundCheckpoints : undefined;
 }

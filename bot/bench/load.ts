@@ -57,13 +57,22 @@ export interface LoadResult {
   requests: number;
   /** Connection errors + timeouts + non-2xx answers + 2xx answers without the expected reply. */
   errors: number;
-  detail: { connectionErrors: number; timeouts: number; non2xx: number; unexpected: number; statusCodes: Record<string, number> };
+  detail: {
+    connectionErrors: number;
+    timeouts: number;
+    non2xx: number;
+    unexpected: number;
+    statusCodes: Record<string, number>;
+    /** The first few unexpected bodies (truncated), to tell what went wrong. */
+    unexpectedSamples: string[];
+  };
 }
 
 /** Runs one autocannon load against the endpoint; requests are POSTs of `body(n)` as JSON. */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   let n = 0;
   let unexpected = 0;
+  const unexpectedSamples: string[] = [];
   const url = new URL(options.endpoint);
   if (url.hostname !== '127.0.0.1') throw new Error(`benchmarks drive loopback only, not ${url.hostname}`);
   return new Promise((resolve, reject) => {
@@ -82,7 +91,10 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
             headers: { 'content-type': 'application/json' },
             setupRequest: (req) => ({ ...req, body: options.body(n++) }),
             onResponse: (status, body) => {
-              if (status >= 200 && status < 300 && !options.verify(body)) unexpected++;
+              if (status >= 200 && status < 300 && !options.verify(body)) {
+                unexpected++;
+                if (unexpectedSamples.length < 3) unexpectedSamples.push(body.slice(0, 600));
+              }
             },
           },
         ],
@@ -105,6 +117,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
             non2xx: result.non2xx,
             unexpected,
             statusCodes,
+            unexpectedSamples,
           },
         });
       },

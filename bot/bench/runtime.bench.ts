@@ -10,8 +10,8 @@
 //
 // Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10), BENCH_ROUNDS (2),
 // BENCH_TARGETS (echo,bot,bot-uncached);
-// BENCH_CPU_PROFILE=1 writes a V8 CPU profile of every target process to test-artifacts/bench/profiles/
-// (open it in Chrome DevTools › Performance, or VS Code).
+// BENCH_CPU_PROFILE=1 writes V8 CPU profiles of every target process to test-artifacts/bench/profiles/<target>-<time>/
+// (one file per thread, the largest is the main thread; open them in Chrome DevTools › Performance, or VS Code).
 // Run with `npm run bench` (all benchmarks) or `npm run bench -- bot-runtime`.
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -150,6 +150,8 @@ async function serve(target: Target, port: number): Promise<void> {
 interface Measured extends LoadResult {
   target: Target;
   round: number;
+  /** CPU time the target process used per request in the measured window (Linux), in ms. */
+  cpuMsPerRequest: number | undefined;
 }
 
 const children = new Set<ChildProcess>();
@@ -159,12 +161,33 @@ process.on('exit', () => {
 
 function profileArgs(settings: Settings, target: Target): string[] {
   if (!settings.cpuProfile) return [];
-  const dir = join(repoRoot(), 'test-artifacts', 'bench', 'profiles');
+  // One folder per target process, with Node's own file names: each thread (the bot's SQLite checkpoint worker
+  // too) writes its own profile; a fixed --cpu-prof-name would let the last thread overwrite the main one.
+  const dir = join(repoRoot(), 'test-artifacts', 'bench', 'profiles', `${target}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
-  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${target}-${Date.now()}.cpuprofile`];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
-async function startTarget(target: Target, settings: Settings): Promise<{ endpoint: string; stop(): Promise<void> }> {
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux); undefined elsewhere. Unlike req/s it
+ * hardly depends on what else the machine runs, so per request it is the steadier number to compare targets by.
+ */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * (1000 / CLOCK_TICKS_PER_SECOND) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+async function startTarget(target: Target, settings: Settings): Promise<{ endpoint: string; cpuMs(): number | undefined; stop(): Promise<void> }> {
   const port = await freeLoopbackPort();
   const args = [...process.execArgv, ...profileArgs(settings, target), __filename, '--serve', target, '--port', String(port)];
   const child = spawn(process.execPath, args, {
@@ -194,7 +217,7 @@ async function startTarget(target: Target, settings: Settings): Promise<{ endpoi
     await stop();
     throw new Error(`${target} did not start: ${err instanceof Error ? err.message : err}\n${stderr}`);
   }
-  return { endpoint: `http://127.0.0.1:${port}/api/messages`, stop };
+  return { endpoint: `http://127.0.0.1:${port}/api/messages`, cpuMs: () => cpuMsOf(child.pid), stop };
 }
 
 async function measure(target: Target, round: number, settings: Settings): Promise<Measured> {
@@ -217,7 +240,12 @@ async function measure(target: Target, round: number, settings: Settings): Promi
     const load = (label: string, seconds: number) =>
       runLoad({ endpoint: running.endpoint, connections: settings.connections, seconds, body: (n) => activity(`${run}-${label}`, n), verify });
     if (settings.warmupSeconds > 0) await load('warmup', settings.warmupSeconds);
-    return { target, round, ...(await load('measure', settings.seconds)) };
+    const cpuBefore = running.cpuMs();
+    const measured = await load('measure', settings.seconds);
+    const cpuAfter = running.cpuMs();
+    const cpuMsPerRequest =
+      cpuBefore !== undefined && cpuAfter !== undefined && measured.requests > 0 ? (cpuAfter - cpuBefore) / measured.requests : undefined;
+    return { target, round, ...measured, cpuMsPerRequest };
   } finally {
     await running.stop();
   }
@@ -236,8 +264,10 @@ function summarize(target: Target, all: Measured[]) {
     p99: mean((m) => m.p99),
     requests: mine.reduce((s, m) => s + m.requests, 0),
     errors: mine.reduce((s, m) => s + m.errors, 0),
+    cpuMsPerRequest: mine.every((m) => m.cpuMsPerRequest !== undefined) ? mean((m) => m.cpuMsPerRequest ?? 0) : undefined,
   };
 }
+const cpuCell = (ms: number | undefined) => (ms === undefined ? '—' : fmt(ms, 3));
 
 async function main(): Promise<number> {
   const settings = settingsSchema.parse({
@@ -253,19 +283,19 @@ async function main(): Promise<number> {
       `${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured, ` +
       `${settings.rounds} round(s): ${settings.targets.join(', ')}`,
   );
-  console.log(row(['target', 'round', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors']));
+  console.log(row(['target', 'round', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'cpu ms/req']));
   const results: Measured[] = [];
   for (let round = 1; round <= settings.rounds; round++) {
     for (const target of settings.targets) {
       const m = await measure(target, round, settings);
       results.push(m);
-      console.log(row([target, String(round), fmt(m.requestsPerSecond, 1), fmt(m.p50), fmt(m.p99), String(m.requests), String(m.errors)]));
+      console.log(row([target, String(round), fmt(m.requestsPerSecond, 1), fmt(m.p50), fmt(m.p99), String(m.requests), String(m.errors), cpuCell(m.cpuMsPerRequest)]));
       if (m.errors > 0) console.log(`              errors: ${JSON.stringify(m.detail)}`);
     }
   }
   const summaries = settings.targets.map((t) => summarize(t, results));
   for (const sum of summaries) {
-    console.log(row([sum.target, 'mean', fmt(sum.requestsPerSecond, 1), fmt(sum.p50, 1), fmt(sum.p99, 1), String(sum.requests), String(sum.errors)]));
+    console.log(row([sum.target, 'mean', fmt(sum.requestsPerSecond, 1), fmt(sum.p50, 1), fmt(sum.p99, 1), String(sum.requests), String(sum.errors), cpuCell(sum.cpuMsPerRequest)]));
   }
   const echo = summarize('echo', results);
   const ratios: Partial<Record<Target, number>> = {};
@@ -282,6 +312,10 @@ async function main(): Promise<number> {
   for (const [target, r] of Object.entries(ratios)) {
     const verdict = target === judged ? ` (target ≥ ${TARGET_RATIO * 100} %: ${ratioOk ? 'met' : 'NOT met'})` : ' (for information)';
     console.log(`${target}/echo throughput: ${fmt(r * 100, 1)} %${verdict}`);
+  }
+  for (const sum of summaries) {
+    if (sum.target === 'echo' || sum.cpuMsPerRequest === undefined || !echo.cpuMsPerRequest) continue;
+    console.log(`${sum.target}/echo CPU per request: ${fmt(sum.cpuMsPerRequest / echo.cpuMsPerRequest, 2)}× (for information)`);
   }
   console.log(`errors: ${errors} (target 0: ${errorsOk ? 'met' : 'NOT met'}); questions: ${QUESTIONS.length} distinct`);
 

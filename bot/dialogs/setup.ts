@@ -2,8 +2,7 @@
 // the knowledge engine's clause tree (verbatim), policy questions typed mid-flow answered by the bot's own answer
 // path, and effects handed to the effect sink with the conversation they came from.
 
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { DialogRunner, type DialogWho, type RunnerResult } from '../../dialogs/runner';
+import { DialogRunner, type DialogWho, type PreloadedState, type RunnerResult } from '../../dialogs/runner';
 import type { DialogInput, Quote } from '../../dialogs/types';
 import type { Answer, KnowledgeEngine } from '../../knowledge/types';
 import type { KvStore } from '../../storage/types';
@@ -25,8 +24,10 @@ export interface BotDialogs {
   /** The runner itself: `status(who)`, `settle(who, run, reason)` (for the approvals workflow), `flush(who)`. */
   readonly runner: DialogRunner;
   readonly effects: DialogEffectSink;
-  /** One turn; effects delivered during it carry `origin`. */
-  handle(who: DialogWho, input: DialogInput, origin: EffectOrigin): Promise<RunnerResult>;
+  /** One turn; effects delivered during it carry `origin`. `preloaded`: the state read with the turn state. */
+  handle(who: DialogWho, input: DialogInput, origin: EffectOrigin, preloaded?: PreloadedState): Promise<RunnerResult>;
+  /** True when the runner keeps its state in the application's storage, so it can be read with the turn state. */
+  readonly readAhead: boolean;
   /** The question an `answer` output answered (what the person typed), for the answer record. */
   questionOf(answer: Answer): string | undefined;
 }
@@ -43,12 +44,12 @@ export function createBotDialogs(
   effects: DialogEffectSink,
   options: DialogOptions = {},
 ): BotDialogs {
-  const origins = new AsyncLocalStorage<EffectOrigin>();
   const asked = new WeakMap<Answer, string>();
   const c = deps.config.dialogs;
   const runner = new DialogRunner({
     store: options.store ?? deps.kv,
-    deliver: (effect) => effects.deliver(effect, origins.getStore()),
+    // Effects retried outside a turn (flush) have no origin; a turn's own carry its conversation (handle below).
+    deliver: (effect) => effects.deliver(effect, undefined),
     quote: (label) => clauseQuote(deps.engine, label),
     ask: async (question) => {
       const answer = await deps.answer(question);
@@ -65,7 +66,9 @@ export function createBotDialogs(
   return {
     runner,
     effects,
-    handle: (who, input, origin) => origins.run(origin, () => runner.handle(who, input)),
+    handle: (who, input, origin, preloaded) =>
+      runner.handle(who, input, { deliver: (effect) => effects.deliver(effect, origin), ...(preloaded ? { preloaded } : {}) }),
+    readAhead: options.store === undefined,
     questionOf: (answer) => asked.get(answer),
   };
 }

@@ -110,16 +110,34 @@ export function messageEntity(citations: ClientCitation[], generatedByAI: boolea
   };
 }
 
+/**
+ * What a reply to this answer always holds, whoever asked: the text and the citations. Answers from the answer
+ * cache are the same object every time, so their parts are built once (like the answers, they are shared and
+ * must not be changed).
+ */
+const partsOf = new WeakMap<Answer, { text: string; citations: ClientCitation[] | undefined }>();
+
+function answerParts(answer: Answer): { text: string; citations: ClientCitation[] | undefined } {
+  let parts = partsOf.get(answer);
+  if (!parts) {
+    const citations = answer.citations.slice(0, MAX_CITATIONS).map((c, i) => clientCitation(c, i + 1));
+    parts = { text: answerText(answer), citations: citations.length > 0 ? citations : undefined };
+    partsOf.set(answer, parts);
+  }
+  return parts;
+}
+
 export function answerActivity(answer: Answer, options: AnswerActivityOptions): Activity {
+  const parts = answerParts(answer);
   const activity = new Activity(ActivityTypes.Message);
   activity.id = options.answerId;
-  activity.text = answerText(answer, options.generatedByAI ? options.explanation : undefined);
+  // A model's explanation makes the text its own; the offline text is built once per cached answer.
+  activity.text = options.generatedByAI && options.explanation ? answerText(answer, options.explanation) : parts.text;
   activity.textFormat = 'markdown';
   activity.channelData = { feedbackLoopEnabled: options.feedback ?? true };
   const card = procedureCard(answer, { answerId: options.answerId, offerRequest: options.offerRequest ?? false });
   if (card) activity.attachments = [card];
-  const citations = answer.citations.slice(0, MAX_CITATIONS).map((c, i) => clientCitation(c, i + 1));
-  const entity = messageEntity(citations, options.generatedByAI ?? false);
+  const entity = messageEntity(parts.citations ?? [], options.generatedByAI ?? false);
   if (entity) activity.entities = [...(activity.entities ?? []), entity as never];
   return activity;
 }

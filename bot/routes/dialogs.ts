@@ -4,10 +4,11 @@
 
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { PROCEDURES, recognize } from '../../dialogs';
-import type { DialogWho } from '../../dialogs/runner';
+import type { DialogWho, PreloadedState } from '../../dialogs/runner';
 import type { DialogInput, Output, ProcedureId } from '../../dialogs/types';
 import { procedureStartAction } from '../cards/actions';
 import { dialogInput, originOf, whoOf } from '../dialogs/input';
+import { preloadedDialog } from '../dialogs/read-ahead';
 import { renderOutput, urgentActivity } from '../dialogs/render';
 import { type BotDeps, type BotExtension, UNSUPPORTED_ACTION_TEXT, onCardAction, turnIds } from '../routing';
 import { sendAnswer } from './question';
@@ -26,14 +27,14 @@ function withoutSent(outputs: Output[], sent: string | null): Output[] {
 }
 
 /** One turn of the procedures: outputs rendered in order. Returns whether the runner handled the input. */
-async function runTurn(ctx: TurnContext, deps: BotDeps, who: DialogWho, input: DialogInput): Promise<boolean> {
+async function runTurn(ctx: TurnContext, deps: BotDeps, who: DialogWho, input: DialogInput, preloaded?: PreloadedState): Promise<boolean> {
   // An explicit start of an urgent procedure: its first words go out before anything is read or stored, so
   // neither storage nor a question can delay them (the runner's copy of them is then not repeated).
   const early = input.type === 'start' ? urgentWords(input.procedure) : null;
   if (early) await ctx.sendActivity(urgentActivity(early));
   let result;
   try {
-    result = await deps.dialogs.handle(who, input, originOf(ctx.activity));
+    result = await deps.dialogs.handle(who, input, originOf(ctx.activity), preloaded);
   } catch (err) {
     // Even when the turn fails, someone who says their PC is infected (or their card is lost) gets the first words.
     const intent = !early && input.type === 'text' ? recognize(input.text) : null;
@@ -51,7 +52,10 @@ async function runTurn(ctx: TurnContext, deps: BotDeps, who: DialogWho, input: D
     if (activity) await ctx.sendActivity(activity);
   }
   const prompt = [...outputs].reverse().find((o) => 'procedure' in o && o.procedure);
-  deps.log.info('dialog.turn', {
+  // A message the procedures passed on untouched (a question from someone with none going on) is told by the
+  // route that answers it; its dialog.turn line, which would say nothing more, is kept for debug.
+  const quiet = !result.handled && outputs.length === 0 && result.delivered.length === 0 && result.undelivered.length === 0;
+  deps.log[quiet ? 'debug' : 'info']('dialog.turn', {
     ...turnIds(ctx.activity),
     input: input.type,
     procedure: prompt && 'procedure' in prompt ? prompt.procedure : undefined,
@@ -64,22 +68,23 @@ async function runTurn(ctx: TurnContext, deps: BotDeps, who: DialogWho, input: D
 }
 
 export const registerDialogs: BotExtension = (app, deps) => {
-  app.onTurn('beforeTurn', async (ctx) => {
+  app.onTurn('beforeTurn', async (ctx, state) => {
     const who = whoOf(ctx.activity);
     if (!who) return true;
-    const input = await dialogInput(ctx.activity, () => deps.dialogs.runner.status(who));
+    const preloaded = preloadedDialog(state);
+    const input = await dialogInput(ctx.activity, () => deps.dialogs.runner.status(who, preloaded));
     if (!input) return true;
-    const handled = await runTurn(ctx, deps, who, input);
+    const handled = await runTurn(ctx, deps, who, input, preloaded);
     // Not for the procedures (e.g. a question with nothing in progress): the usual routes answer it.
     return !handled;
   });
 
-  onCardAction(app, 'procedure.start', procedureStartAction, async (ctx, _state, data) => {
+  onCardAction(app, 'procedure.start', procedureStartAction, async (ctx, state, data) => {
     const who = whoOf(ctx.activity);
     if (!who) {
       await ctx.sendActivity(UNSUPPORTED_ACTION_TEXT);
       return;
     }
-    await runTurn(ctx, deps, who, { type: 'start', procedure: data.procedure });
+    await runTurn(ctx, deps, who, { type: 'start', procedure: data.procedure }, preloadedDialog(state));
   });
 };

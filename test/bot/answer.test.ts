@@ -9,6 +9,7 @@ import {
   clientCitation,
 } from '../../bot/reply/citations';
 import { verdictText } from '../../bot/reply/verdict';
+import { withProcedureOffer } from '../../bot/dialogs/offer';
 import { carryOutCitation, fixtures } from '../support/engine';
 
 const answer = (over: Partial<Answer>): Answer => ({
@@ -146,5 +147,29 @@ describe('Teams citation limits', () => {
     const card = JSON.parse(clientCitation({ label: 'L', headings: ['H'], quote }, 1).appearance.text!);
     expect(card.version).toBe('1.5');
     expect(card.body.some((b: any) => b.text === quote)).toBe(true);
+  });
+});
+
+describe('replies to a shared (cached) answer', () => {
+  it('reuse its text and citations, each with its own answer id on the request button', () => {
+    const shared = fixtures.USB!;
+    const first = answerActivity(shared, { answerId: 'a-1', offerRequest: true });
+    const second = answerActivity(shared, { answerId: 'a-2', offerRequest: true });
+    expect(second.text).toBe(first.text);
+    expect(aiEntity(second).citation).toEqual(aiEntity(first).citation);
+    expect([first.id, second.id]).toEqual(['a-1', 'a-2']);
+    const offerData = (a: typeof first) => JSON.stringify(a.attachments?.[0]?.content);
+    expect(offerData(first)).toContain('"answerId":"a-1"');
+    expect(offerData(second)).toContain('"answerId":"a-2"');
+    expect(offerData(second)).not.toContain('a-1');
+  });
+
+  it('offer the procedure a question names through one derived answer per procedure', () => {
+    const plain = answer({ verdict: 'needs_permission', roles: ['データ取扱責任者'] });
+    const offered = withProcedureOffer(plain, 'USBメモリを家に持ち帰ってもいいですか');
+    expect(offered.procedure).toBe('carry-out');
+    expect(plain.procedure).toBeNull();
+    expect(withProcedureOffer(plain, 'USBメモリを家に持ち帰ってもいいですか')).toBe(offered);
+    expect(withProcedureOffer(plain, '今日の天気は？')).toBe(plain);
   });
 });

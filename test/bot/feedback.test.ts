@@ -7,7 +7,10 @@ import { TEST_DIALECTS, useTestDb } from '../../storage/testing';
 import { openSqlite } from '../../storage/sqlite';
 import { parseFeedbackArgs, runFeedbackExport } from '../../bot/cli/feedback';
 import { CSV_COLUMNS, csvCell, toCsv, toJson } from '../../bot/feedback/export';
-import { FeedbackStore } from '../../bot/feedback/store';
+import { ANSWERS_TABLE, FeedbackStore } from '../../bot/feedback/store';
+import type { Db } from '../../storage/types';
+import { startBot } from '../support/bot';
+import { message, post } from '../support/teams';
 import { feedbackComment } from '../../bot/routes/feedback';
 import { fixtures } from '../support/engine';
 
@@ -52,6 +55,117 @@ describe.each(TEST_DIALECTS)('feedback store on %s', (dialect) => {
 
     const since = await store.export({ since: rows[1]!.feedbackAt });
     expect(since.map((r) => r.feedbackId)).toEqual([rows[1]!.feedbackId]);
+  });
+});
+
+describe.each(TEST_DIALECTS)('answer records written behind on %s', (dialect) => {
+  const t = useTestDb(dialect);
+  // One conversation per test: the tests share the database.
+  let conversation = '';
+  let tests = 0;
+  beforeEach(() => {
+    conversation = `wb-${++tests}`;
+  });
+  const record = (store: FeedbackStore, n: number) =>
+    store.recordAnswer({ conversationId: conversation, activityId: `a${n}`, userId: 'u1', question: `q${n}`, answer: fixtures.USB!, reply: `r${n}` });
+  const stored = async () =>
+    (await t().db.all<{ id: string }>(`SELECT id FROM ${ANSWERS_TABLE} WHERE conversation_id = $1`, [conversation])).map((r) => r.id);
+  /** A Db whose writes fail while `failing` is set. */
+  const flaky = (db: Db) => {
+    const state = { failing: false };
+    const fail = () => Promise.reject(new Error('database unavailable'));
+    const wrapped: Db = Object.assign(Object.create(db) as Db, {
+      run: (sql: string, params?: readonly unknown[]) => (state.failing ? fail() : db.run(sql, params)),
+      tx: <T>(fn: (tx: Db) => Promise<T>) => (state.failing ? fail() : db.tx(fn)),
+    });
+    return { db: wrapped, state };
+  };
+
+  it('keeps answers in memory until flushed, and every read sees them first', async () => {
+    const store = await FeedbackStore.open(t().db, { answerFlushMs: 60_000 });
+    const first = await record(store, 1);
+    const second = await record(store, 2);
+    expect(store.pendingAnswers).toBe(2);
+    expect(await stored()).toEqual([]);
+    // the channel's message id for a record still waiting is noted in memory, then written with it
+    await store.setMessageId(second, 'msg-2');
+    expect(store.pendingAnswers).toBe(2);
+    // a read writes what waits first (one transaction), so feedback and the request offer find their answer
+    expect((await store.answer(first))?.question).toBe('q1');
+    expect(store.pendingAnswers).toBe(0);
+    expect((await stored()).sort()).toEqual([first, second].sort());
+    expect((await store.answerForMessage(conversation, 'msg-2'))?.id).toBe(second);
+    const saved = await store.recordFeedback({ conversationId: conversation, messageId: 'msg-2', userId: 'u1', reaction: 'like', comment: null });
+    expect(saved.answerId).toBe(second);
+  });
+
+  it('writes a full batch at once, without waiting for the timer', async () => {
+    const store = await FeedbackStore.open(t().db, { answerFlushMs: 60_000, answerBatch: 3 });
+    const ids = [await record(store, 1), await record(store, 2)];
+    expect(store.pendingAnswers).toBe(2);
+    ids.push(await record(store, 3));
+    expect(store.pendingAnswers).toBe(0); // handed to a write
+    await store.flush(); // waits for that write
+    expect((await stored()).sort()).toEqual([...ids].sort());
+  });
+
+  it('writes on its timer', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const store = await FeedbackStore.open(t().db, { answerFlushMs: 200 });
+      const id = await record(store, 1);
+      jest.advanceTimersByTime(199);
+      expect(store.pendingAnswers).toBe(1);
+      jest.advanceTimersByTime(1);
+      expect(store.pendingAnswers).toBe(0);
+      await store.flush();
+      expect(await stored()).toEqual([id]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps what the database refused, in order, reports it, and writes it later', async () => {
+    const { db, state } = flaky(t().db);
+    const errors: number[] = [];
+    const store = await FeedbackStore.open(db, { answerFlushMs: 60_000, answerBatch: 2, onFlushError: (_err, waiting) => errors.push(waiting) });
+    state.failing = true;
+    const ids = [await record(store, 1), await record(store, 2)]; // a full batch: a background write that fails
+    await expect(store.flush()).rejects.toThrow('database unavailable');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(store.pendingAnswers).toBe(2);
+    ids.push(await record(store, 3));
+    state.failing = false;
+    await store.flush();
+    expect(store.pendingAnswers).toBe(0);
+    const rows = await t().db.all<{ id: string }>(`SELECT id FROM ${ANSWERS_TABLE} WHERE conversation_id = $1 ORDER BY created_at, activity_id`, [
+      conversation,
+    ]);
+    expect(rows.map((r) => r.id)).toEqual(ids);
+  });
+
+  it('answerFlushMs 0 writes each answer as it is recorded', async () => {
+    const store = await FeedbackStore.open(t().db, { answerFlushMs: 0 });
+    const id = await record(store, 1);
+    expect(store.pendingAnswers).toBe(0);
+    expect(await stored()).toEqual([id]);
+  });
+});
+
+describe('answer records when the bot stops', () => {
+  const t = useTestDb('sqlite');
+
+  it('are written by server.close()', async () => {
+    const bot = await startBot({ db: t().db });
+    const activity = message('USBメモリを家に持ち帰ってもいいですか', { expectReplies: true, serviceUrl: null });
+    const res = await post(bot.url, activity);
+    const answerId = (res.body.activities as Array<{ id?: string; channelData?: { feedbackLoopEnabled?: boolean } }>).find(
+      (a) => a.channelData?.feedbackLoopEnabled,
+    )?.id;
+    expect(answerId).toBeDefined();
+    await bot.close();
+    const row = await t().db.get<{ question: string }>(`SELECT question FROM ${ANSWERS_TABLE} WHERE id = $1`, [answerId]);
+    expect(row?.question).toBe('USBメモリを家に持ち帰ってもいいですか');
   });
 });
 

@@ -26,6 +26,26 @@ describe('ICカード紛失 (lost-card)', () => {
     expect(c.step).toBe('lastSeenWhen');
   });
 
+  test.each([
+    ['はい、始めます', 'lastSeenWhen'],
+    ['えっと、はい', 'lastSeenWhen'],
+    ['お願いします！', 'lastSeenWhen'],
+  ])('「%s」 to the confirmation starts it', async (reply, step) => {
+    const c = new Convo(world().runner());
+    await c.say('ICカードをなくしました');
+    await c.say(reply);
+    expect(c.step).toBe(step);
+  });
+
+  test('a new question holding はい inside a word (「今年はいつ…」) is not a yes: it is answered as a question', async () => {
+    const w = world();
+    const c = new Convo(w.runner());
+    await c.say('ICカードをなくしました');
+    await c.say('職員の健康診断って今年はいつでしたっけ');
+    expect(c.last.handled).toBe(false); // handed on to the bot's question route
+    expect(await c.runner.status(c.who)).toMatchObject({ active: null, pendingStart: null });
+  });
+
   test('submits an urgent report to 統括 and 端末装置管理責任者 and a task to stop access (7(4)ア(イ))', async () => {
     const w = world();
     const c = new Convo(w.runner());

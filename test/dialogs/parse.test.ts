@@ -12,6 +12,11 @@ describe('dates', () => {
   test('today is computed in Asia/Tokyo, not the server zone', () => {
     expect(todayIn(new Date('2026-04-07T15:30:00Z'))).toBe('2026-04-08');
     expect(todayIn(new Date('2026-04-07T14:59:00Z'))).toBe('2026-04-07');
+    // remembered per second: the last second of a day and the first of the next still differ
+    expect(todayIn(new Date('2026-04-07T14:59:59.999Z'))).toBe('2026-04-07');
+    expect(todayIn(new Date('2026-04-07T15:00:00.000Z'))).toBe('2026-04-08');
+    expect(todayIn(new Date('2026-04-07T15:00:00.000Z'), 'UTC')).toBe('2026-04-07');
+    expect(todayIn(new Date('2026-04-07T15:00:00.500Z'))).toBe('2026-04-08');
   });
 
   test.each([

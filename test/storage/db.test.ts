@@ -138,6 +138,34 @@ describe.each(TEST_DIALECTS)('Db on %s', (dialect) => {
       expect(await outer.all('SELECT who FROM log')).toEqual([]);
     });
 
+    it('keeps joining a transaction that is still open when another one ends', async () => {
+      const outer = db();
+      // On PostgreSQL both run at once and the first ends while the second is open; SQLite runs them in turn.
+      let secondStarted!: () => void;
+      const started = new Promise<void>((resolve) => (secondStarted = resolve));
+      const first = outer.tx(async (tx) => {
+        await tx.run('INSERT INTO log (who) VALUES ($1)', ['first']);
+        if (outer.dialect === 'postgres') await started;
+      });
+      const second = outer.tx(async () => {
+        await outer.run('INSERT INTO log (who) VALUES ($1)', ['second-before']);
+        secondStarted();
+        await first;
+        await outer.run('INSERT INTO log (who) VALUES ($1)', ['second-after']);
+        throw new Error('undo second');
+      });
+      await expect(second).rejects.toThrow('undo second');
+      expect(await outer.all('SELECT who FROM log')).toEqual([{ who: 'first' }]);
+      // and a later transaction still joins
+      await expect(
+        outer.tx(async () => {
+          await outer.run('INSERT INTO log (who) VALUES ($1)', ['third']);
+          throw new Error('undo third');
+        }),
+      ).rejects.toThrow('undo third');
+      expect(await outer.all('SELECT who FROM log')).toEqual([{ who: 'first' }]);
+    });
+
     it('keeps a statement from another async flow out of a transaction that rolls back', async () => {
       let inside!: () => void;
       const started = new Promise<void>((resolve) => (inside = resolve));

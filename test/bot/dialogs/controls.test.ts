@@ -37,7 +37,8 @@ describe('controls and odd input in Teams', () => {
     expect(answer.channelData.feedbackLoopEnabled).toBe(true);
     expect(answer.entities.find((e: any) => e.type === 'https://schema.org/Message').citation.length).toBeGreaterThan(0);
     expect(textsOf(c.card)).toContain('どこへ持ち出しますか？（作業する場所）');
-    // recorded like any answer, with the question typed, so 👍/👎 finds it
+    // recorded like any answer, with the question typed, so 👍/👎 finds it (answer records are written behind)
+    await bot.server.deps!.feedback.flush();
     const stored = await t().db.get<{ question: string; id: string }>('SELECT id, question FROM bot_answers WHERE id = $1', [answer.id]);
     expect(stored?.question).toBe('私物のUSBメモリを使ってもいいですか？');
     const fb = await post(bot.url, feedbackInvoke(answer.id, 'like', undefined, { conversationId: c.conversationId, expectReplies: true, serviceUrl: null }));
@@ -257,5 +258,14 @@ describe('controls and odd input in Teams', () => {
     expect(turns.at(-1)).toMatchObject({ input: 'text', handled: true, procedure: 'carry-out' });
     expect(JSON.stringify(bot.lines)).not.toContain('ひみつの場所XYZ');
     expect(JSON.stringify(bot.lines)).not.toContain('大分 花子');
+  });
+
+  it('a question the procedures pass on is logged once at info (answer.sent), its dialog.turn at debug', async () => {
+    const c = new Chat(bot.url);
+    const from = bot.lines.length;
+    await c.say('パスワードを同僚に教えてもいいですか');
+    const lines = bot.lines.slice(from);
+    expect(lines.filter((l) => l.level === 'info').map((l) => l.event)).toEqual(['answer.sent']);
+    expect(lines.find((l) => l.event === 'dialog.turn')).toMatchObject({ level: 'debug', input: 'text', handled: false });
   });
 });
