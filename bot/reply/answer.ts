@@ -1,6 +1,7 @@
-// The Teams message for a knowledge answer: verdict first, who to ask, the quote with its label, Teams citations,
-// the feedback buttons, and a button for a fitting procedure. A verified model answer is laid out the same way,
-// with the model's explanation under the verdict and Teams' "AI generated" label (offline answers have no label).
+// The Teams message for a knowledge answer: verdict first, who to ask, the quote with its label, Teams' AI-message
+// entity (the "AI generated" label of an automated answer, and the citations), the feedback buttons, and a button
+// for a fitting procedure. A verified model answer is laid out the same way, with the model's explanation under
+// the verdict.
 
 import { Activity, ActivityTypes, type ClientCitation } from '@microsoft/agents-activity';
 import type { Answer } from '../../knowledge/types';
@@ -91,21 +92,23 @@ export interface AnswerActivityOptions {
   feedback?: boolean;
   /** Offer 「許可を申請する」 / 「報告する」 (personal chats: the form and its answers stay between the person and the bot). */
   offerRequest?: boolean;
-  /** A verified model answer: Teams' "AI generated" label. Never for the offline engine's answers. */
-  generatedByAI?: boolean;
-  /** The model's verified explanation, under the verdict (with `generatedByAI`). */
+  /** A verified model answer: its explanation is shown. */
+  fromModel?: boolean;
+  /** The model's verified explanation, under the verdict (with `fromModel`). */
   explanation?: string;
 }
 
-/** Teams' message entity: the citations, and the "AI generated" label only for model answers. */
-export function messageEntity(citations: ClientCitation[], generatedByAI: boolean): Record<string, unknown> | undefined {
-  if (citations.length === 0 && !generatedByAI) return undefined;
+/**
+ * Teams' AI-message entity: the "AI generated" label every automated answer carries (offline or from a model;
+ * Teams shows it in the message header) and the citations.
+ */
+export function messageEntity(citations: ClientCitation[]): Record<string, unknown> {
   return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    ...(generatedByAI ? { additionalType: ['AIGeneratedContent'] } : {}),
+    additionalType: ['AIGeneratedContent'],
     ...(citations.length > 0 ? { citation: citations } : {}),
   };
 }
@@ -132,12 +135,11 @@ export function answerActivity(answer: Answer, options: AnswerActivityOptions): 
   const activity = new Activity(ActivityTypes.Message);
   activity.id = options.answerId;
   // A model's explanation makes the text its own; the offline text is built once per cached answer.
-  activity.text = options.generatedByAI && options.explanation ? answerText(answer, options.explanation) : parts.text;
+  activity.text = options.fromModel && options.explanation ? answerText(answer, options.explanation) : parts.text;
   activity.textFormat = 'markdown';
   activity.channelData = { feedbackLoopEnabled: options.feedback ?? true };
   const card = procedureCard(answer, { answerId: options.answerId, offerRequest: options.offerRequest ?? false });
   if (card) activity.attachments = [card];
-  const entity = messageEntity(parts.citations ?? [], options.generatedByAI ?? false);
-  if (entity) activity.entities = [...(activity.entities ?? []), entity as never];
+  activity.entities = [...(activity.entities ?? []), messageEntity(parts.citations ?? []) as never];
   return activity;
 }

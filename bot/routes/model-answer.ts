@@ -27,7 +27,7 @@ export function canStream(activity: Activity): boolean {
 export interface ModelTurn {
   answer: Answer;
   /** For sendAnswer: AI label, explanation, and the stream to end. */
-  delivery: { answerId: string; generatedByAI: boolean; explanation?: string; stream?: StreamingResponse };
+  delivery: { answerId: string; fromModel: boolean; explanation?: string; stream?: StreamingResponse };
   /** For the answer.sent log line: where the answer came from, and why the model's was not used. */
   fields: LogFields;
 }
@@ -53,13 +53,13 @@ export async function askModel(ctx: TurnContext, llm: BotLlm, question: string):
       ids,
     );
   }
-  const generatedByAI = result.source === 'llm';
+  const fromModel = result.source === 'llm';
   return {
     answer: result.answer,
     delivery: {
       answerId,
-      generatedByAI,
-      ...(generatedByAI && result.explanation ? { explanation: result.explanation } : {}),
+      fromModel,
+      ...(fromModel && result.explanation ? { explanation: result.explanation } : {}),
       ...(stream ? { stream } : {}),
     },
     fields: {

@@ -35,7 +35,7 @@ export interface AnswerDelivery {
   /** Our id for the answer (default: a new one); the LLM log lines carry it as requestId. */
   answerId?: string;
   /** A verified model answer: Teams' "AI generated" label and the model's explanation under the verdict. */
-  generatedByAI?: boolean;
+  fromModel?: boolean;
   explanation?: string;
   /** The turn's streaming response: the answer becomes its final message, replacing any streamed draft. */
   stream?: StreamingResponse;
@@ -56,7 +56,7 @@ export async function sendAnswer(
   const reply = answerActivity(answer, {
     answerId,
     offerRequest: isPersonal(activity),
-    ...(delivery.generatedByAI ? { generatedByAI: true, explanation: delivery.explanation } : {}),
+    ...(delivery.fromModel ? { fromModel: true, explanation: delivery.explanation } : {}),
   });
   await feedback.recordAnswer({
     id: answerId,

@@ -78,19 +78,19 @@ describe('answer text', () => {
 });
 
 describe('answer activity', () => {
-  it('is a markdown message with the feedback loop and citations, without the AI label (the offline engine is not generative)', () => {
+  it("is a markdown message with the feedback loop, Teams' AI-generated label and the citations", () => {
     const a = answerActivity(fixtures.USB!, { answerId: 'ans-1' });
     expect(a.type).toBe('message');
     expect(a.textFormat).toBe('markdown');
     expect(a.id).toBe('ans-1');
     expect(a.channelData).toEqual({ feedbackLoopEnabled: true });
     expect(aiEntity(a)).toMatchObject({ '@type': 'Message', '@context': 'https://schema.org', '@id': '' });
-    expect(aiEntity(a).additionalType).toBeUndefined();
+    expect(aiEntity(a).additionalType).toEqual(['AIGeneratedContent']);
     expect(aiEntity(a).citation).toHaveLength(2);
   });
 
-  it('labels a verified model answer as AI generated and puts its explanation, escaped, under the verdict and roles', () => {
-    const a = answerActivity(fixtures.USB!, { answerId: 'ans-2', generatedByAI: true, explanation: '家で作業するには *事前に* 許可を得てください。\n[リンク](http://x)' });
+  it('puts a verified model answer\'s explanation, escaped, under the verdict and roles', () => {
+    const a = answerActivity(fixtures.USB!, { answerId: 'ans-2', fromModel: true, explanation: '家で作業するには *事前に* 許可を得てください。\n[リンク](http://x)' });
     expect(aiEntity(a)).toMatchObject({ '@type': 'Message', additionalType: ['AIGeneratedContent'] });
     expect(aiEntity(a).citation).toHaveLength(2);
     const parts = a.text!.split('\n\n');
@@ -98,13 +98,15 @@ describe('answer activity', () => {
     expect(parts[1]).toBe('許可を得る相手: データ取扱責任者');
     expect(parts[2]).toBe('家で作業するには \\*事前に\\* 許可を得てください。 \\[リンク\\](http://x)');
     expect(parts[3]).toMatch(/^「職員等は、/);
-    // The same answer without the label shows no explanation.
+    // The same answer not from a model shows no explanation.
     expect(answerActivity(fixtures.USB!, { answerId: 'ans-3', explanation: 'x' }).text).toBe(answerText(fixtures.USB!));
   });
 
-  it('has no message entity when there is nothing to cite and no label', () => {
-    expect(answerActivity(answer({ verdict: 'not_covered', citations: [] }), { answerId: 'a' }).entities ?? []).toEqual([]);
-    const ai = answerActivity(answer({ verdict: 'not_covered', citations: [] }), { answerId: 'a', generatedByAI: true, explanation: 'ありません。' });
+  it('has the label and no citation list when there is nothing to cite', () => {
+    const offline = answerActivity(answer({ verdict: 'not_covered', citations: [] }), { answerId: 'a' });
+    expect(aiEntity(offline)).toMatchObject({ additionalType: ['AIGeneratedContent'] });
+    expect(aiEntity(offline).citation).toBeUndefined();
+    const ai = answerActivity(answer({ verdict: 'not_covered', citations: [] }), { answerId: 'a', fromModel: true, explanation: 'ありません。' });
     expect(aiEntity(ai)).toMatchObject({ additionalType: ['AIGeneratedContent'] });
     expect(aiEntity(ai).citation).toBeUndefined();
   });

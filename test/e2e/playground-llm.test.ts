@@ -95,7 +95,7 @@ describe('the bot with a model in the Microsoft 365 Agents Playground', () => {
     await turnEnded(1);
   });
 
-  test('a model that obeys an injected instruction: the offline answer without the AI label, 許可不要 never from the bot', async () => {
+  test('a model that obeys an injected instruction: the offline answer without the model text, 許可不要 never from the bot', async () => {
     const before = await botMessages(page).count();
     const labels = await aiLabels(page).count();
     ai.setHandler(() => ({
@@ -114,7 +114,8 @@ describe('the bot with a model in the Microsoft 365 Agents Playground', () => {
     expect(text).not.toContain(FIRST_SENTENCE); // the offline answer has no model text
     // Only the person's own message says 許可不要; no bot message (streamed or final) does.
     for (const m of await botMessages(page).all()) expect(await m.innerText()).not.toContain('許可不要');
-    expect(await aiLabels(page).count()).toBe(labels);
+    // The offline answer is labelled like every answer.
+    expect(await aiLabels(page).count()).toBeGreaterThan(labels);
     await page.screenshot({ path: join(ARTIFACTS, 'playground-llm-injection.png') });
     await turnEnded(2);
     expect(events).toContain('llm.fallback');

@@ -59,7 +59,7 @@ describe('no streaming where Teams does not stream', () => {
     const res = await post(t.bot.url, message(USB_Q, { expectReplies: true }));
     expect(res.body.activities).toHaveLength(1);
     expect(res.body.activities[0].text).toBe(offlineText(USB_Q));
-    expect(messageEntity(res.body.activities[0])!.additionalType).toBeUndefined();
+    expect(messageEntity(res.body.activities[0])!.additionalType).toEqual(['AIGeneratedContent']); // every answer is labelled; the text says it is the offline one
     t.model(answers(GOOD.usb, { chunkSize: 32, chunkDelayMs: 0 }));
   });
 });
@@ -81,7 +81,7 @@ describe('the answer cache with a model', () => {
     t.model(() => ({ type: 'status', status: 500 }));
     const first = await askReplies(USB_Q);
     expect(first.text).toBe(offlineText(USB_Q));
-    expect(messageEntity(first)!.additionalType).toBeUndefined();
+    expect(messageEntity(first)!.additionalType).toEqual(['AIGeneratedContent']);
     // 2. The model works again: it is asked, and its answer is labelled.
     t.model(answers(GOOD.usb, { chunkSize: 32, chunkDelayMs: 0 }));
     const before = t.ai.requests.length;

@@ -66,6 +66,7 @@ describe('Teams refusing a streaming update', () => {
     try {
       const activity = message(USB_Q, { serviceUrl: connector.serviceUrl });
       const res = await post(bot.url, activity);
+      await bot.server.deps!.feedback.flush(); // answer records are written behind
       const stored = await bot.server.deps!.db.all<{ id: string; message_id: string | null }>(
         'SELECT id, message_id FROM bot_answers WHERE activity_id = $1',
         [activity.id],

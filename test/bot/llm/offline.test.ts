@@ -1,5 +1,5 @@
 // With no model configured the bot is exactly the offline bot: no client is created, nothing goes to the network
-// but the bot's own replies, and answers are the offline answers (no stream, no AI label).
+// but the bot's own replies, and answers are the offline answers (no stream, no model text).
 
 import { answerActivity } from '../../../bot/reply/answer';
 import { withProcedureOffer } from '../../../bot/dialogs/offer';
@@ -54,7 +54,7 @@ describe('no model configured', () => {
     expect(reply!.attachments).toEqual(JSON.parse(JSON.stringify(expected.attachments)));
     expect(reply!.entities.filter((e: any) => e.type !== 'streaminfo')).toEqual(JSON.parse(JSON.stringify(expected.entities)));
     expect(streamInfo(reply!)).toBeUndefined();
-    expect(messageEntity(reply!)!.additionalType).toBeUndefined();
+    expect(messageEntity(reply!)!.additionalType).toEqual(['AIGeneratedContent']);
     expect(bot.lines.filter((l) => String(l.event).startsWith('llm.'))).toEqual([]);
   });
 });

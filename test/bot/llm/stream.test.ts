@@ -37,11 +37,11 @@ function expectFinalOfStream(turn: Turn): void {
   expect(turn.sent.filter((r) => r.activity.type === 'message')).toHaveLength(1);
 }
 
-/** The offline answer exactly as the offline bot shows it: no AI label, no model text. */
+/** The offline answer exactly as the offline bot shows it: no model text. */
 function expectOfflineFinal(turn: Turn, question: string): void {
   expect(turn.final.text).toBe(offlineText(question));
   const entity = messageEntity(turn.final)!;
-  expect(entity.additionalType).toBeUndefined();
+  expect(entity.additionalType).toEqual(['AIGeneratedContent']);
   expect(entity.citation.map((c: any) => c.appearance.name)).toEqual(offline(question).citations.slice(0, 3).map((c) => c.label));
   expect(turn.final.channelData).toEqual({ feedbackLoopEnabled: true });
 }
@@ -224,7 +224,7 @@ describe('streaming in a Teams personal chat', () => {
     expect(t.ai.requests.length).toBe(before);
     expect(turn.typing).toHaveLength(0);
     expect(streamInfo(turn.final)).toBeUndefined();
-    expect(messageEntity(turn.final)?.additionalType).toBeUndefined();
+    expect(messageEntity(turn.final)?.additionalType).toEqual(['AIGeneratedContent']);
     expect(turn.final.text).toBe(offlineText('？？？'));
   });
 });
