@@ -70,6 +70,17 @@ export interface QuestionCues {
 
 const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => normalizeQuery(x));
 
+/** 「許可を取って」 not followed by a negation (「許可を取ってないみたい」「許可をもらっていません」). */
+const HELD_NEGATED = /^(?:い)?(?:ない|なかっ|ません|ず)|^せん/;
+
+/** Where a permission-held phrase says the permission is held, or -1. */
+function heldAt(q: string, phrase: string): number {
+  for (let at = q.indexOf(phrase); at >= 0; at = q.indexOf(phrase, at + 1)) {
+    if (!HELD_NEGATED.test(q.slice(at + phrase.length))) return at;
+  }
+  return -1;
+}
+
 export class Cues {
   private readonly d: CuesData;
 
@@ -166,7 +177,7 @@ export class Cues {
   contextSpans(normalizedQuestion: string): string[] {
     const out: string[] = [];
     for (const phrase of this.d.already_permitted) {
-      const at = normalizedQuestion.indexOf(phrase);
+      const at = heldAt(normalizedQuestion, phrase);
       if (at < 0) continue;
       const before = normalizedQuestion.slice(0, at);
       const start = Math.max(before.lastIndexOf('。'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('、')) + 1;
@@ -258,7 +269,7 @@ export class Cues {
       skipDuty: any(this.d.skip_duty),
       howTo: any(this.d.how_to),
       exceptionRequest: any(this.d.exception_request),
-      alreadyPermitted: any(this.d.already_permitted),
+      alreadyPermitted: this.d.already_permitted.some((p) => heldAt(q, p) >= 0),
       asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),
       heldPermission: this.heldPermission(q),
       condition(name: string): ConditionState {

@@ -94,6 +94,14 @@ describe('answers', () => {
     expect(bag.citations[0]!.label).toBe('第3章 7(3)ア(ア)');
   });
 
+  test('a permission said to be missing is not a permission held', () => {
+    const held = engine.explain('許可はもらってます。USBメモリを家に持ち帰っていいですか');
+    expect(held.cues.alreadyPermitted).toBe(true);
+    for (const q of ['許可はもらっていませんが、USBメモリを家に持ち帰っていいですか', '同僚が許可を取ってないみたいなのに、USBメモリを家に持ち帰っていました']) {
+      expect(engine.explain(q).cues.alreadyPermitted).toBe(false);
+    }
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
