@@ -102,6 +102,12 @@ describe('answers', () => {
     }
   });
 
+  test('what the policy makes non-public (非公開とする) may not be handed out', () => {
+    const a = engine.answer('情報セキュリティ実施手順を外部の人に見せてもいいですか');
+    expect(a.verdict).toBe('prohibited');
+    expect(a.citations[0]!.label).toBe('第2章 10');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
