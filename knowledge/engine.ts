@@ -112,7 +112,9 @@ export class PolicyEngine implements KnowledgeEngine {
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
     if (!addresses(cov, cues.incident, cues.howTo && !cues.mayI)) return notCovered(cov, ranked);
 
-    const d = decide(this.tree, ranked, cues, this.cues, general && { general, question: normalizeQuery(prepared.text) });
+    const says = (word: string) => query.normalized.includes(word);
+    const mentions = (word: string) => says(word) || query.terms.some((t) => t.term === word);
+    const d = decide(this.tree, ranked, cues, this.cues, general && { general, says, mentions });
     const citations = d.cited.map(({ clause, sentence }) => this.tree.cite(clause.label, sentence));
     const main = d.cited[0]!.clause;
     const procedure = this.procedures.match(d.verdict, [main, this.tree.parent(main)]);

@@ -119,13 +119,15 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
 /** Close enough to the general incident rule for a rule about this very situation to lead. */
 const SPECIFIC_REPORT = 0.75;
 /** What a situational rule is about: 「パスワードが流出した」, 「ICカード等を紛失した」. */
-const SITUATION_SUBJECT = /([\u30a0-\u30ffA-Za-z\u4e00-\u9fff]{2,}?)等?[がを](?:紛失|流出|漏えい|盗難|感染|誤送信)/;
+const SITUATION_SUBJECT = /([\u30a0-\u30ffA-Za-z\u4e00-\u9fff]{2,}?)等?[がを](紛失|流出|漏えい|盗難|感染|誤送信)/;
 
 /** The general incident rule the engine always considers, and the question, for {@link specificReport}. */
 export interface IncidentContext {
   general: Clause;
-  /** The question, normalised (normalizeQuery). */
-  question: string;
+  /** Whether the question itself names a word. */
+  says: (word: string) => boolean;
+  /** Whether the question names a word, itself or through the thesaurus (メール → 電子メール). */
+  mentions: (word: string) => boolean;
 }
 
 /**
@@ -139,8 +141,11 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
   const specific = ranked.slice(at + 1, at + 4).find((c) => {
     const f = c.sentence.facts;
     if (c.score < general.score * SPECIFIC_REPORT || !f.reportTo.length || !bindsAsker(f.actor, cues.asker, true)) return false;
-    const subject = SITUATION_SUBJECT.exec(c.sentence.text.normalize('NFKC'))?.[1];
-    return Boolean(subject && incident.question.includes(subject.toLowerCase()));
+    const m = SITUATION_SUBJECT.exec(c.sentence.text.normalize('NFKC'));
+    if (!m) return false;
+    const [subject, event] = [m[1]!.toLowerCase(), m[2]!];
+    // Named as such (パスワード), or in other words for both the thing and what happened to it (メール + 誤送信).
+    return incident.says(subject) || (incident.mentions(subject) && incident.mentions(event));
   });
   if (!specific) return ranked;
   const rest = ranked.filter((c) => c !== specific);

@@ -88,6 +88,10 @@ describe('answers', () => {
     expect(leaked.verdict).toBe('must_report');
     expect(leaked.roles).toEqual(['データ取扱責任者']);
     expect(leaked.citations[0]!.label).toBe('第3章 7(4)ウ(エ)');
+    // Named in other words: メール (電子メール) sent to the wrong person (誤送信) → 8(1)ソ(エ).
+    const missent = engine.answer('取引先へのメールを宛先を間違えて別の人に送ってしまいました');
+    expect(missent.roles).toEqual(['データ取扱責任者']);
+    expect(missent.citations[0]!.label).toBe('第3章 8(1)ソ(エ)');
     // A situation no specific rule names stays with the general one (7(3)ア(ア)).
     const bag = engine.answer('電車にカバンを置き忘れました。中に書類が入っています');
     expect(bag.verdict).toBe('must_report');
