@@ -13,8 +13,10 @@ import { dropSchema, openPostgres } from '../storage/postgres';
 import { openSqlite } from '../storage/sqlite';
 import { testDatabaseUrl, uniqueTestName } from '../storage/testing';
 import type { Db } from '../storage/types';
+import { rateLine, runFor } from './measure';
 
 const DURATION_MS = Number(process.env['BENCH_MS'] ?? 2000);
+const WIDTHS = { label: 36, rate: 6 };
 const ALEX = { userId: '00000000-0000-0000-0000-0000000000020' };
 const MEGAN = { userId: '00000000-0000-0000-0000-0000000000021' };
 const DRAFT: RequestDraft = {
@@ -28,25 +30,9 @@ const DRAFT: RequestDraft = {
 };
 
 async function measure(label: string, concurrency: number, op: (i: number) => Promise<void>): Promise<number> {
-  let done = 0;
-  let next = 0;
-  const latencies: number[] = [];
-  const end = performance.now() + DURATION_MS;
-  const worker = async (): Promise<void> => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      await op(next++);
-      latencies.push(performance.now() - start);
-      done++;
-    }
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number): string => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2);
-  console.log(`  ${label.padEnd(36)} c=${String(concurrency).padEnd(3)} ${String(Math.round(done / seconds)).padStart(6)} ops/s  p50 ${pct(0.5)} ms  p99 ${pct(0.99)} ms`);
-  return done;
+  const m = await runFor(DURATION_MS, concurrency, op);
+  console.log(rateLine(label, concurrency, m, WIDTHS));
+  return m.done;
 }
 
 async function run(name: string, db: Db): Promise<void> {
@@ -74,10 +60,8 @@ async function run(name: string, db: Db): Promise<void> {
         }
       }),
     );
-    const secs = (performance.now() - t) / 1000;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => (latencies[Math.floor(latencies.length * p)] ?? 0).toFixed(2);
-    console.log(`  ${'decide (approve)'.padEnd(36)} c=${String(c).padEnd(3)} ${String(Math.round(ids.length / secs)).padStart(6)} ops/s  p50 ${pct(0.5)} ms  p99 ${pct(0.99)} ms`);
+    const m = { done: ids.length, seconds: (performance.now() - t) / 1000, latencies };
+    console.log(rateLine('decide (approve)', c, m, WIDTHS));
   }
   const outbox = new Outbox({ db, deliver: async () => {}, batchSize: 50 });
   const t0 = performance.now();

@@ -24,6 +24,7 @@ import type { LlmOutput } from '../knowledge/llm/schema';
 import type { KnowledgeEngine } from '../knowledge/types';
 import { readPrompt, startFakeOpenAi } from '../test/llm/support/fakeOpenAi';
 import { message } from '../test/support/teams';
+import { percentile } from './measure';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,11 +33,8 @@ const arg = (name: string, fallback: number): number => {
 const LATENCY_MS = arg('latency', 400);
 const STREAMED = arg('streamed', 12);
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const fmt = (xs: number[]): string => `p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms`;
+const ms = (xs: number[], p: number): string => percentile(xs, p, NaN).toFixed(0).padStart(5);
+const fmt = (xs: number[]): string => `p50 ${ms(xs, 0.5)} ms  p95 ${ms(xs, 0.95)} ms`;
 
 /** What a model that agrees with the offline engine answers, with two sentences of its own. */
 function echo(engine: KnowledgeEngine, question: string): LlmOutput {

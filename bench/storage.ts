@@ -8,6 +8,7 @@ import { dropSchema, openPostgres } from '../storage/postgres';
 import { openSqlite } from '../storage/sqlite';
 import { testDatabaseUrl, uniqueTestName } from '../storage/testing';
 import type { Db } from '../storage/types';
+import { rateLine, runFor } from './measure';
 
 const DURATION_MS = Number(process.env['BENCH_MS'] ?? 2000);
 
@@ -18,24 +19,7 @@ interface Target {
 }
 
 async function measure(label: string, concurrency: number, op: (i: number) => Promise<void>): Promise<void> {
-  let done = 0;
-  let next = 0;
-  const latencies: number[] = [];
-  const end = performance.now() + DURATION_MS;
-  const worker = async (): Promise<void> => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      await op(next++);
-      latencies.push(performance.now() - start);
-      done++;
-    }
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number): string => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2);
-  console.log(`  ${label.padEnd(44)} c=${String(concurrency).padEnd(3)} ${String(Math.round(done / seconds)).padStart(7)} ops/s  p50 ${pct(0.5)} ms  p99 ${pct(0.99)} ms`);
+  console.log(rateLine(label, concurrency, await runFor(DURATION_MS, concurrency, op), { label: 44, rate: 7 }));
 }
 
 async function run(target: Target): Promise<void> {
