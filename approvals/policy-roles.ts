@@ -1,23 +1,12 @@
 // Role names the policy text uses, as the policy writes them (FORMAT-style names). The knowledge engine derives
 // them from the clause tree: pass policyRoleNames(engine.clauses) to Directory.warnings(); this list is the
 // fallback when no engine is at hand (tools, tests), and matches what the engine finds in the shipped policy.
+import { CANONICAL_ROLE_NAMES } from '../knowledge/roles';
 import type { Clause } from '../knowledge/types';
 
 export const POLICY_ROLE_NAMES: readonly string[] = [
-  'CISO',
-  '副CISO',
-  '統括情報セキュリティ責任者',
-  '情報セキュリティ責任者',
-  '端末装置管理責任者',
-  '情報システム担当者',
-  '情報セキュリティ委員会',
-  'CSIRT',
-  'データ取扱責任者',
-  '最高データ取扱責任者',
-  '情報セキュリティ管理者',
-  '情報システム管理者',
-  '情報セキュリティ監査統括責任者',
-  '統一的な窓口',
+  ...CANONICAL_ROLE_NAMES,
+  // Named by the policy, though no answer names them as approvers.
   'CSIRT責任者',
   '最高情報セキュリティアドバイザー',
   'データ保護管理者',

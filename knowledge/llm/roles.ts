@@ -1,25 +1,11 @@
 // The policy's roles as FORMAT.md spells them, and finding them in clause or reply text.
+import { CANONICAL_ROLE_NAMES, type CanonicalRoleName } from '../roles';
 import type { Role } from '../types';
 import { stripSpaces, toHalfWidth } from './text';
 
-export const ROLE_NAMES = [
-  'CISO',
-  '副CISO',
-  '統括情報セキュリティ責任者',
-  '情報セキュリティ責任者',
-  '端末装置管理責任者',
-  '情報システム担当者',
-  '情報セキュリティ委員会',
-  'CSIRT',
-  'データ取扱責任者',
-  '最高データ取扱責任者',
-  '情報セキュリティ管理者',
-  '情報システム管理者',
-  '情報セキュリティ監査統括責任者',
-  '統一的な窓口',
-] as const;
+export const ROLE_NAMES = CANONICAL_ROLE_NAMES;
 
-export type RoleName = (typeof ROLE_NAMES)[number];
+export type RoleName = CanonicalRoleName;
 
 /** Long forms the policy also uses, mapped to the canonical name. */
 const ALIASES: Record<string, RoleName> = {
