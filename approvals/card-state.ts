@@ -7,6 +7,7 @@ import {
   KIND_LABELS,
   canView,
   participantsOf,
+  receiptNumber,
   recipientsOf,
   stateLabel,
   type ActorRecord,
@@ -103,7 +104,7 @@ export function cardState(rec: RequestRecord, viewer: ActorRecord): CardState {
   };
   const card: CardState = {
     requestId: rec.id,
-    shortId: rec.id.slice(0, 8).toUpperCase(),
+    shortId: receiptNumber(rec.id),
     version: rec.version,
     kind: rec.kind,
     kindLabel: KIND_LABELS[rec.kind],

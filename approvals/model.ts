@@ -117,6 +117,11 @@ export const STATE_LABELS: Record<RequestState, string> = {
   closed: '完了',
 };
 
+/** The short number staff see and quote for a request (its id's first 8 characters, upper case). */
+export function receiptNumber(requestId: string): string {
+  return requestId.slice(0, 8).toUpperCase();
+}
+
 export function stateLabel(rec: Pick<RequestRecord, 'state' | 'kind'>): string {
   if (rec.state === 'submitted' && isReportKind(rec.kind)) return '確認待ち';
   return STATE_LABELS[rec.state];

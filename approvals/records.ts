@@ -1,7 +1,7 @@
 // The records the policy asks for, for the auditors: 持ち出し・持ち込み記録 (第3章 7(1)ア(オ)), incident and
 // report records (7(3)ウ(エ), 8(1)キ), permission and exception records (9(4)ウ). Read from the stored requests.
 import type { Db } from '../storage/types';
-import { isReportKind, KIND_LABELS, stateLabel, type RequestRecord, type Stamp } from './model';
+import { isReportKind, KIND_LABELS, receiptNumber, stateLabel, type RequestRecord, type Stamp } from './model';
 import { readRequests } from './request-store';
 import { formatJst, jstDayStart } from './time';
 import type { RequestKind } from './types';
@@ -85,7 +85,7 @@ function decisionComments(rec: RequestRecord): string {
 
 function common(rec: RequestRecord) {
   return {
-    id: rec.id.slice(0, 8).toUpperCase(),
+    id: receiptNumber(rec.id),
     at: formatJst(rec.createdAt),
     requester: rec.requester.name ?? rec.requester.personId ?? rec.requester.userId,
     department: rec.requester.departmentName ?? '',

@@ -12,7 +12,7 @@ import { DraftError, followUpRequestSchema, parseComment, parseDraft, refSchema,
 import { writeChange } from './journal';
 import { silentLogger, type ApprovalsLogger } from './log';
 import { sweep, type SweepResult } from './sweep';
-import { isReportKind, KIND_LABELS, recipientsOf, stateLabel, type ActorRecord, type RequestRecord, type TaskRecord } from './model';
+import { isReportKind, KIND_LABELS, receiptNumber, recipientsOf, stateLabel, type ActorRecord, type RequestRecord, type TaskRecord } from './model';
 import { buildTask, defaultTasks, TASK_KIND_IDS } from './tasks';
 import { toPerson, type Notification, type NotificationDraft } from './notification';
 import { readEvents, readRequest, readRequests, type StoredEvent, type Timers } from './request-store';
@@ -527,7 +527,7 @@ function clampLimit(n: number | undefined): number {
 function summary(r: RequestRecord, actor: ActorRecord): RequestSummary {
   const s: RequestSummary = {
     requestId: r.id,
-    shortId: r.id.slice(0, 8).toUpperCase(),
+    shortId: receiptNumber(r.id),
     version: r.version,
     kind: r.kind,
     kindLabel: KIND_LABELS[r.kind],

@@ -16,7 +16,7 @@ import type { JwtPayload } from 'jsonwebtoken';
 import type { CardState } from '../../approvals/card-state';
 import type { Notification } from '../../approvals/notification';
 import { PermanentDeliveryError } from '../../approvals/outbox';
-import type { RequestRecord } from '../../approvals/model';
+import { receiptNumber, type RequestRecord } from '../../approvals/model';
 import type { Approvals } from '../../approvals/service';
 import { postJson } from '../../approvals/webhook';
 import type { Claims } from '../claims';
@@ -173,7 +173,7 @@ export class TeamsDelivery {
       type: 'stop-access',
       notificationId: n.id,
       requestId: n.requestId,
-      receiptNumber: n.requestId.slice(0, 8).toUpperCase(),
+      receiptNumber: receiptNumber(n.requestId),
       createdAt: n.createdAt,
       text: n.text,
       clauses: ['第3章 7(4)ア(イ)'],
