@@ -65,13 +65,18 @@ export interface QuestionCues {
   asker: string | null;
   /** What the person says they already have permission for (「データ取扱責任者の許可はもらってます」). */
   heldPermission: string;
+  /** The permission held names no one (「許可は取って…」): it is the one for what the question is about. */
+  heldFromUnnamed: boolean;
   condition(name: string): ConditionState;
 }
 
 const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => normalizeQuery(x));
 
-/** 「許可を取って」 not followed by a negation (「許可を取ってないみたい」「許可をもらっていません」). */
-const HELD_NEGATED = /^(?:い)?(?:ない|なかっ|ません|ず)|^せん/;
+/**
+ * 「許可を取って」 not followed by a negation (「許可を取ってないみたい」「許可をもらっていません」) nor by what makes it
+ * a supposition (「許可をもらったら」「許可を取った方がいい？」).
+ */
+const HELD_NEGATED = /^(?:い)?(?:ない|なかっ|ません|ず)|^せん|^ら|^(?:方|ほう)が/;
 
 /** Where a permission-held phrase says the permission is held, or -1. */
 function heldAt(q: string, phrase: string): number {
@@ -79,6 +84,12 @@ function heldAt(q: string, phrase: string): number {
     if (!HELD_NEGATED.test(q.slice(at + phrase.length))) return at;
   }
   return -1;
+}
+
+/** 「…、許可は取って」: a held permission nothing qualifies (not 「在宅勤務の許可」「外で作業する許可」). */
+function unqualifiedAt(q: string, phrase: string): boolean {
+  const at = heldAt(q, phrase);
+  return at >= 0 && (at === 0 || /[、。,.!?！？\s(（「]/.test(q[at - 1]!));
 }
 
 export class Cues {
@@ -258,20 +269,26 @@ export class Cues {
     // A report the asker received is an incident only when something happened in it.
     const received = any(this.d.received_report) && any(this.d.incident_words);
     const witnessed = any(this.d.witnessed);
+    const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);
+    const heldPermission = this.heldPermission(q);
+    const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => heldPermission.includes(normalizeQuery(r))) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
+    // 「…、許可は取って」 says what the person has, not what they ask for.
+    const asked = heldFromUnnamed ? this.d.already_permitted.reduce((t, p) => t.split(p).join(' '), q) : q;
     return {
       incident: happened || received || witnessed,
       witnessedOnly: witnessed && !happened,
       // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
       askReport: any(this.d.ask_report) && (happened || witnessed || !mayI),
       askAction: any(this.d.ask_action),
-      askPermission: any(this.d.ask_permission),
+      askPermission: this.d.ask_permission.some((w) => asked.includes(w)),
       mayI,
       skipDuty: any(this.d.skip_duty),
       howTo: any(this.d.how_to),
       exceptionRequest: any(this.d.exception_request),
-      alreadyPermitted: this.d.already_permitted.some((p) => heldAt(q, p) >= 0),
+      alreadyPermitted,
       asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),
-      heldPermission: this.heldPermission(q),
+      heldPermission,
+      heldFromUnnamed,
       condition(name: string): ConditionState {
         const c = conditions[name];
         if (!c) return null;

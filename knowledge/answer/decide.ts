@@ -101,10 +101,14 @@ function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boo
   return lexicon.conditionsIn(clause.text).some((c) => !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
 
-/** A permission rule whose approvers the person says they already have (「データ取扱責任者の許可はもらってます」). */
+/**
+ * A permission rule whose approvers the person says they already have (「データ取扱責任者の許可はもらってます」),
+ * or any permission rule when they say only that they have it (「許可は取って」).
+ */
 function alreadyHeld(c: Candidate, cues: QuestionCues): boolean {
   const g = c.sentence.facts.grantors;
-  return Boolean(cues.heldPermission) && g.length > 0 && g.every((r) => cues.heldPermission.includes(r.normalize('NFKC').toLowerCase()));
+  if (!cues.heldPermission || g.length === 0) return false;
+  return cues.heldFromUnnamed || g.every((r) => cues.heldPermission.includes(r.normalize('NFKC').toLowerCase()));
 }
 
 /** What to do at once about what happened (LANケーブルを抜く): a situational duty of the asker, not a report. */

@@ -106,6 +106,22 @@ describe('answers', () => {
     }
   });
 
+  test('a supposed permission (もらったら, 取った方が) is not a permission held', () => {
+    for (const q of ['許可をもらったら、USBメモリを家に持ち帰っていいですか', 'USBメモリを持ち帰るとき、許可を取った方がいいですか']) {
+      expect(engine.explain(q).cues.alreadyPermitted).toBe(false);
+    }
+  });
+
+  test('「許可は取って」 naming no one holds the permission asked about; the next duty answers', () => {
+    const a = engine.answer('古いPCを捨てます。許可は取ってデータ消去も済ませました。ほかに何かやることありますか？');
+    expect(a.verdict).toBe('required');
+    expect(a.citations.slice(0, 3).map((c) => c.label)).toContain('第3章 4(2)コ(イ)');
+    // A permission for something named (在宅勤務の許可) is not the one asked about.
+    const other = engine.explain('在宅勤務の許可はもらってます。家から庁内のシステムにリモートで入るのに別に許可はいりますか？');
+    expect(other.cues.heldFromUnnamed).toBe(false);
+    expect(other.answer.verdict).toBe('needs_permission');
+  });
+
   test('what the policy makes non-public (非公開とする) may not be handed out', () => {
     const a = engine.answer('情報セキュリティ実施手順を外部の人に見せてもいいですか');
     expect(a.verdict).toBe('prohibited');
