@@ -8,7 +8,7 @@ import { buildTreeData, ClauseTree, hashSource, type TreeData } from './tree';
 import { Thesaurus } from './retrieve/thesaurus';
 import { ClauseIndex } from './retrieve/index';
 import { KanaFolder } from './retrieve/kana';
-import { Cues } from './answer/cues';
+import { Cues, type QuestionCues } from './answer/cues';
 import { prepareQuestion, type PreparedQuestion } from './answer/sanitize';
 import { rank, STAFF, type Candidate } from './answer/rank';
 import { addresses, coverage, type Coverage } from './answer/coverage';
@@ -16,6 +16,9 @@ import { decide } from './answer/decide';
 import { ProcedureMatcher } from './answer/procedures';
 import { composeReply } from './answer/reply';
 import { normalizeQuery, type Tokenizer } from './retrieve/tokenize';
+
+/** How close to the best match for what a held permission is for a permission rule must be to count as held. */
+const HELD_SHARE = 0.8;
 
 export interface EngineOptions {
   /** The policy text to answer from (default: the copy shipped in knowledge/policy/). */
@@ -114,7 +117,7 @@ export class PolicyEngine implements KnowledgeEngine {
 
     const says = (word: string) => query.normalized.includes(word);
     const mentions = (word: string) => says(word) || query.terms.some((t) => t.term === word);
-    const d = decide(this.tree, ranked, cues, this.cues, general && { general, says, mentions });
+    const d = decide(this.tree, ranked, cues, this.cues, general && { general, says, mentions }, this.heldFor(cues));
     const citations = d.cited.map(({ clause, sentence }) => this.tree.cite(clause.label, sentence));
     const main = d.cited[0]!.clause;
     const procedure = this.procedures.match(d.verdict, [main, this.tree.parent(main)]);
@@ -125,6 +128,19 @@ export class PolicyEngine implements KnowledgeEngine {
       ranked: this.describe(ranked),
       cues: { ...cues },
     };
+  }
+
+  /** The permission rules for what a held permission is for (「外での作業の許可はもらってます」 → 7(1)ア(ウ)c). */
+  private heldFor(cues: QuestionCues): Set<Clause> {
+    const held = new Set<Clause>();
+    for (const subject of this.cues.heldSubjects(cues)) {
+      const found = this.index.search(this.index.query(subject), 4);
+      const best = found[0]?.score ?? 0;
+      for (const r of found) {
+        if (r.score >= best * HELD_SHARE && r.clause.facts.grantors.length) held.add(r.clause);
+      }
+    }
+    return held;
   }
 
   /** The question, cleaned (sanitize.ts), with katakana words typed in hiragana read as katakana. */

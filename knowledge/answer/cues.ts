@@ -224,6 +224,22 @@ export class Cues {
     return this.d.conditions[condition]?.boost ?? 1.15;
   }
 
+  /**
+   * What a held permission is for, in the person's words (「pcの持ち出しと外での作業の」 of
+   * 「pcの持ち出しと外での作業の許可はもらってます」), when it names something but no role.
+   */
+  heldSubjects(cues: QuestionCues): string[] {
+    if (!cues.alreadyPermitted || cues.heldFromUnnamed) return [];
+    const out: string[] = [];
+    for (const span of cues.heldPermission.split('\n')) {
+      if (this.roles.some((r) => span.includes(normalizeQuery(r)))) continue;
+      const at = Math.min(...this.d.already_permitted.map((p) => span.indexOf(p)).filter((i) => i >= 0));
+      const subject = span.slice(0, at).replace(/(?:の|する|した)$/, '');
+      if (subject.length >= 2) out.push(subject);
+    }
+    return out;
+  }
+
   /** Phrases that find the clause allowing exceptions to the policy. */
   get exceptionClause(): string[] {
     return this.d.exception_clause;

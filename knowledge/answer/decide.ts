@@ -103,11 +103,13 @@ function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boo
 
 /**
  * A permission rule whose approvers the person says they already have (「データ取扱責任者の許可はもらってます」),
- * or any permission rule when they say only that they have it (「許可は取って」).
+ * any permission rule when they say only that they have it (「許可は取って」), or the rules for what they say
+ * it is for (「外での作業の許可はもらってます」: `heldFor`).
  */
-function alreadyHeld(c: Candidate, cues: QuestionCues): boolean {
+function alreadyHeld(c: Candidate, cues: QuestionCues, heldFor: ReadonlySet<Clause>): boolean {
   const g = c.sentence.facts.grantors;
   if (!cues.heldPermission || g.length === 0) return false;
+  if (heldFor.has(c.clause)) return true;
   return cues.heldFromUnnamed || g.every((r) => cues.heldPermission.includes(r.normalize('NFKC').toLowerCase()));
 }
 
@@ -156,11 +158,18 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
   return [...rest.slice(0, at), specific, ...rest.slice(at)];
 }
 
-export function decide(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues, incident?: IncidentContext): Decision {
+export function decide(
+  tree: ClauseTree,
+  ranked: Candidate[],
+  cues: QuestionCues,
+  lexicon: Cues,
+  incident?: IncidentContext,
+  heldFor: ReadonlySet<Clause> = new Set(),
+): Decision {
   held = cues.heldPermission;
   if (incident) ranked = specificReport(ranked, incident, cues);
   // A permission already held does not answer the question; the next rule does.
-  const usable = ranked.filter((c) => !alreadyHeld(c, cues));
+  const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
   // Asked what to do first about an incident: the immediate duty leads.
   // …except for an incident someone outside reported: that is reported on (7(3)イ), not acted on first.

@@ -122,6 +122,13 @@ describe('answers', () => {
     expect(other.answer.verdict).toBe('needs_permission');
   });
 
+  test('a permission held for something named (外での作業の許可) is the rule for that; the rest still applies', () => {
+    const a = engine.answer('ノートPCの持ち出しと外での作業の許可はもらってます。出張先から庁内の業務システムにつないで作業してもいいですか');
+    expect(a.verdict).toBe('needs_permission');
+    expect(a.roles).toEqual(['統括情報セキュリティ責任者']);
+    expect(a.citations.slice(0, 3).map((c) => c.label)).toContain('第3章 8(2)イ(ア)');
+  });
+
   test('what the policy makes non-public (非公開とする) may not be handed out', () => {
     const a = engine.answer('情報セキュリティ実施手順を外部の人に見せてもいいですか');
     expect(a.verdict).toBe('prohibited');
