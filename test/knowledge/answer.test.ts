@@ -129,6 +129,24 @@ describe('answers', () => {
     expect(a.citations.slice(0, 3).map((c) => c.label)).toContain('第3章 8(2)イ(ア)');
   });
 
+  test.each([
+    // Someone else seen doing it, told as hearsay (…使ってるみたいです): a breach to report.
+    ['隣の席の人が私物のUSBを職場のPCに挿して使ってるみたいです。どうしたらいいですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    // Web browsing in everyday words (ネットで…見る).
+    ['昼休みでもないのに、ネットでニュースを見るのはだめですか', 'prohibited', [], '第3章 8(1)ト(ア)'],
+    // Mail to the wrong place, with the words apart (メール…別の…送っちゃ).
+    ['会議の案内メールを別の課の人に送っちゃいました。どうすれば？', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
+    // The need 8(1)ソ(ウ) excepts (互いに連絡を取れるように).
+    ['説明会の参加者同士が互いに連絡を取れるように、全員のアドレスが見える形でメールしてもいいですか', 'allowed', [], '第3章 8(1)ソ(ウ)'],
+    // A part swapped by oneself (メモリを…換えたい).
+    ['公用PCのメモリを自分で買ったものに換えたいです。いいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
+  ])('everyday words: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('what the policy makes non-public (非公開とする) may not be handed out', () => {
     const a = engine.answer('情報セキュリティ実施手順を外部の人に見せてもいいですか');
     expect(a.verdict).toBe('prohibited');
