@@ -140,6 +140,12 @@ describe('answers', () => {
     ['説明会の参加者同士が互いに連絡を取れるように、全員のアドレスが見える形でメールしてもいいですか', 'allowed', [], '第3章 8(1)ソ(ウ)'],
     // A part swapped by oneself (メモリを…換えたい).
     ['公用PCのメモリを自分で買ったものに換えたいです。いいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
+    // The audit lead in their own words (監査の統括をしています) asks about their own duty.
+    ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
+    // 「どこかに提出する必要」 asks whom to report to.
+    ['課長です。自己点検が終わりました。結果はどこかに提出する必要がありますか', 'must_report', ['情報セキュリティ委員会'], '第3章 11(2)イ'],
+    // A rule that cannot be followed until a repair (修理が終わるまでの間): the policy's exception (例外措置).
+    ['課長です。窓口の端末の指紋認証の装置が故障しました。修理が終わるまでの間、パスワードだけでログインして業務を続けたいのですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
