@@ -86,10 +86,18 @@ function heldAt(q: string, phrase: string): number {
   return -1;
 }
 
-/** 「…、許可は取って」: a held permission nothing qualifies (not 「在宅勤務の許可」「外で作業する許可」). */
+/**
+ * 「…、許可は取って」: a held permission nothing qualifies (not 「在宅勤務の許可」「外で作業する許可」), or one
+ * qualified only by the act the question is about (「メールで送ります（送る許可はもらってます）」).
+ */
 function unqualifiedAt(q: string, phrase: string): boolean {
   const at = heldAt(q, phrase);
-  return at >= 0 && (at === 0 || /[、。,.!?！？\s(（「]/.test(q[at - 1]!));
+  if (at < 0) return false;
+  if (at === 0 || /[、。,.!?！？\s(（「]/.test(q[at - 1]!)) return true;
+  const act = /(?:^|[、。,.!?！？\s(（「])([\u4e00-\u9fff][ぁ-ん\u4e00-\u9fff]{0,3}[うくぐすつぬぶむる])(?:こと)?(?:自体)?(?:の)?$/.exec(q.slice(0, at));
+  if (!act) return false;
+  const stem = act[1]![0]!;
+  return q.slice(0, at - act[0].length).includes(stem) || q.slice(at + phrase.length).includes(stem);
 }
 
 export class Cues {

@@ -62,6 +62,8 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
   // A permission the person says they already hold is not what they are asking about.
   if (cues.heldPermission && f.grantors.some((g) => cues.heldPermission.includes(normalizeQuery(g)))) m *= 0.6;
   if (cues.mayI && (f.grantors.length || f.modalities.includes('prohibition'))) m *= 1.15;
+  // 「送るときに何かしておくことは？」 asks what to do: the duties, more than what not to do.
+  if (cues.askAction && !cues.incident && f.modalities.includes('obligation') && !f.modalities.includes('prohibition')) m *= 1.15;
   // Definitions and the organisation chart (「…を…とする」) say who is who, not what may be done.
   if (f.modalities.length === 0) m *= 0.7;
   return m;

@@ -122,6 +122,18 @@ describe('answers', () => {
     expect(other.answer.verdict).toBe('needs_permission');
   });
 
+  test('a permission held for the very act asked about (送る許可はもらいました): what to do when doing it', () => {
+    const a = engine.answer('介護事業所に被保険者の一覧をメールで送ります。送る許可はもらいました。送るときに何かしておくことはありますか');
+    expect(a.verdict).toBe('required');
+    expect(a.citations[0]!.label).toBe('第3章 4(2)キ');
+    const carry = engine.answer('USBメモリで会議資料を持ち出します。持ち出す許可はもらってます。持ち出すときに注意することは？');
+    expect(carry.verdict).toBe('required');
+    // A permission for something else (在宅勤務) leaves the one asked about.
+    const other = engine.answer('在宅勤務の許可はもらってます。USBメモリを家に持ち帰ってもいいですか');
+    expect(other.verdict).toBe('needs_permission');
+    expect(other.citations[0]!.label).toBe('第3章 7(1)ア(ウ)b');
+  });
+
   test('a permission held for something named (外での作業の許可) is the rule for that; the rest still applies', () => {
     const a = engine.answer('ノートPCの持ち出しと外での作業の許可はもらってます。出張先から庁内の業務システムにつないで作業してもいいですか');
     expect(a.verdict).toBe('needs_permission');
