@@ -152,6 +152,10 @@ describe('answers', () => {
     ['説明会の参加者同士が互いに連絡を取れるように、全員のアドレスが見える形でメールしてもいいですか', 'allowed', [], '第3章 8(1)ソ(ウ)'],
     // A part swapped by oneself (メモリを…換えたい).
     ['公用PCのメモリを自分で買ったものに換えたいです。いいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
+    // Changing when the screen locks (ロックの時間を延ばす) is changing a security setting.
+    ['画面のロックがすぐかかって困ります。自分でロックの時間を延ばしてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
+    // What should be closed to the person is open to them: an incident to report.
+    ['ファイルサーバで、見られないはずの人事の資料が見えてしまいました。どうしたらいいですか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
