@@ -41,7 +41,7 @@ export type ConditionState = 'asserted' | 'denied' | null;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words that deny what was just named, before the clause ends. */
-const NEGATED = /^[^。!?]*?(?:入っていない|入ってない|入っていません|入ってません|含まない|含まれない|含まれていない|含んでいない|扱わない|扱いません|扱っていない|ありません|ではない|ではありません|じゃない|じゃありません|なし|無し|以外|除く)/;
+const NEGATED = /^[^。!?、]*?(?:入っていない|入ってない|入っていません|入ってません|含まない|含まれない|含まれていない|含んでいない|扱わない|扱いません|扱っていない|ありません|ではない|ではありません|じゃない|じゃありません|なし|無し|以外|除く)/;
 
 export interface QuestionCues {
   /** Something happened that must be reported (a loss, an infection, a leak, or a violation seen). */

@@ -297,7 +297,7 @@ export function decide(
   // needs both 7(1)ア(ウ)d and 7(1)ア(エ)b): add the grantors of close runners-up that bind the asker.
   if (verdict === 'needs_permission' && !cues.alreadyPermitted) {
     for (const c of top.slice(1)) {
-      if (c.score < primary.score * 0.8 || conditionDenied(c.clause, cues, lexicon)) continue;
+      if (c.score < primary.score * 0.7 || conditionDenied(c.clause, cues, lexicon)) continue;
       if (!bindsAsker(c.sentence.facts.actor, cues.asker) || !hasPermission(c.sentence)) continue;
       if (c.sentence.facts.modalities.includes('prohibition')) continue;
       for (const g of c.sentence.facts.grantors) if (!roles.includes(g)) roles.push(g);

@@ -122,6 +122,15 @@ describe('answers', () => {
     expect(other.answer.verdict).toBe('needs_permission');
   });
 
+  test('a private PC used at home needs both permissions, and a negation about something else denies nothing', () => {
+    const a = engine.explain('自宅にある自分のノートパソコンで、個人情報の入っていない会議資料を作りたいです。誰の許可が必要ですか');
+    // 「個人情報の入っていない」 is about the data, not the PC: the PC is still a private one.
+    expect(a.cues.condition('支給以外')).toBe('asserted');
+    expect(a.answer.verdict).toBe('needs_permission');
+    expect(new Set(a.answer.roles)).toEqual(new Set(['統括情報セキュリティ責任者', 'データ取扱責任者']));
+    expect(a.answer.citations.slice(0, 2).map((c) => c.label).sort()).toEqual(['第3章 7(1)ア(ウ)d', '第3章 7(1)ア(エ)b']);
+  });
+
   test('a permission held for the very act asked about (送る許可はもらいました): what to do when doing it', () => {
     const a = engine.answer('介護事業所に被保険者の一覧をメールで送ります。送る許可はもらいました。送るときに何かしておくことはありますか');
     expect(a.verdict).toBe('required');
