@@ -114,6 +114,8 @@ export class PolicyEngine implements KnowledgeEngine {
     if (!ranked.length) return notCovered(null);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
     if (!addresses(cov, cues.incident, cues.howTo && !cues.mayI)) return notCovered(cov, ranked);
+    const offTopic = this.offTopicCoverage(prepared.text);
+    if (offTopic && !offTopic.about) return notCovered(offTopic.coverage, offTopic.ranked);
 
     const says = (word: string) => query.normalized.includes(word);
     const mentions = (word: string) => says(word) || query.terms.some((t) => t.term === word);
@@ -128,6 +130,28 @@ export class PolicyEngine implements KnowledgeEngine {
       ranked: this.describe(ranked),
       cues: { ...cues },
     };
+  }
+
+  /**
+   * A question naming a subject the policy does not govern (「インフルエンザの予防接種」「交通系ICカードの定期代」)
+   * must still name something the policy does once those words are gone: a word the thesaurus firmly bridges
+   * to the best clauses (not a weak one such as PC or 紙) or a rare word they share. What happened (盗まれ) or what is asked (誰に連絡) does not count:
+   * 「駐輪場で自転車を盗まれた」 is not a theft the policy covers. Undefined when the question names no such subject.
+   */
+  private offTopicCoverage(text: string): { about: boolean; coverage: Coverage; ranked: Candidate[] } | undefined {
+    const normalized = normalizeQuery(text);
+    const words = this.cues.offTopic(normalized);
+    if (!words.length) return undefined;
+    const rest = [...words].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), normalized);
+    const cues = this.cues.read(rest);
+    const query = this.index.query(rest);
+    const idf = (t: string) => this.index.idf(t);
+    const ranked = rank(this.tree, this.index.search(query, 12), query, cues, this.cues, idf, this.index.tokenizer);
+    const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
+    // 「申請書+盗まれ」 names a thing (申請書) besides what happened to it.
+    const thing = (w: string) => w.split('+').some((part) => !this.cues.isEventOrAsk(part));
+    const about = cov.top >= 10 && (cov.anchors.length > 0 || cov.strong.some(thing));
+    return { about, coverage: cov, ranked };
   }
 
   /** The permission rules for what a held permission is for (「外での作業の許可はもらってます」 → 7(1)ア(ウ)c). */

@@ -34,6 +34,8 @@ const CuesFile = z.object({
   not_covered_pointer: phrases.min(1),
   incident_report: phrases.min(1),
   reported_speech: phrases,
+  off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional() })).default([]),
+  work_words: phrases.default([]),
 });
 type CuesData = z.infer<typeof CuesFile>;
 
@@ -142,6 +144,8 @@ export class Cues {
       incident_words: norm(data.incident_words),
       skip_duty: norm(data.skip_duty),
       quote_is_subject: norm(data.quote_is_subject),
+      off_topic: data.off_topic.map((o) => ({ words: norm(o.words), also: norm(o.also) })),
+      work_words: norm(data.work_words),
     };
   }
 
@@ -246,6 +250,31 @@ export class Cues {
       if (subject.length >= 2) out.push(subject);
     }
     return out;
+  }
+
+  /**
+   * The words of a question that name a subject the policy does not govern (予防接種, 通勤手当, 銀行アプリ),
+   * with the policy words that then speak of that subject too (インフルエンザ makes ウイルス a biological one).
+   * Empty when the question names none.
+   */
+  offTopic(normalizedQuestion: string): string[] {
+    const out: string[] = [];
+    // 「銀行アプリと同じパスワードを業務システムに」: a question that names work keeps its policy words.
+    const work = this.d.work_words.some((w) => normalizedQuestion.includes(w));
+    for (const o of this.d.off_topic) {
+      if (!o.words.some((w) => normalizedQuestion.includes(w))) continue;
+      out.push(...o.words, ...(work ? [] : (o.also ?? [])));
+    }
+    return out;
+  }
+
+  /**
+   * Whether a word says what happened (盗まれ, なくし) or what is asked (誰に連絡, 提出先) rather than what it
+   * is about.
+   */
+  isEventOrAsk(word: string): boolean {
+    const inside = (list: string[]) => list.some((w) => w.includes(word) || word.includes(w));
+    return inside(this.d.incident) || this.d.incident_words.some((w) => word.includes(w)) || inside(this.d.ask_report) || inside(this.d.ask_permission) || inside(this.d.ask_action);
   }
 
   /** Phrases that find the clause allowing exceptions to the policy. */

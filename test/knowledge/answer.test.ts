@@ -125,7 +125,7 @@ describe('answers', () => {
   test('a private PC used at home needs both permissions, and a negation about something else denies nothing', () => {
     const a = engine.explain('自宅にある自分のノートパソコンで、個人情報の入っていない会議資料を作りたいです。誰の許可が必要ですか');
     // 「個人情報の入っていない」 is about the data, not the PC: the PC is still a private one.
-    expect(a.cues.condition('支給以外')).toBe('asserted');
+    expect((a.cues.condition as (name: string) => unknown)('支給以外')).toBe('asserted');
     expect(a.answer.verdict).toBe('needs_permission');
     expect(new Set(a.answer.roles)).toEqual(new Set(['統括情報セキュリティ責任者', 'データ取扱責任者']));
     expect(a.answer.citations.slice(0, 2).map((c) => c.label).sort()).toEqual(['第3章 7(1)ア(ウ)d', '第3章 7(1)ア(エ)b']);
@@ -182,6 +182,27 @@ describe('answers', () => {
     const a = engine.answer('情報セキュリティ実施手順を外部の人に見せてもいいですか');
     expect(a.verdict).toBe('prohibited');
     expect(a.citations[0]!.label).toBe('第2章 10');
+  });
+
+  test.each([
+    'インフルエンザの予防接種って職場で受けられますか',
+    'Suicaの定期代の精算はどこに出せばいいですか',
+    '私用で恐縮ですが、家のパソコンのメルマガを止める方法を教えてください',
+    '駐輪場で自転車の鍵をなくしました。誰に言えばいいですか',
+  ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
+    expect(engine.answer(q).verdict).toBe('not_covered');
+  });
+
+  test.each([
+    ['交通系ICカードと一緒に、ログイン用のICカードもなくしました', 'must_report', '第3章 7(4)ア(ア)c'],
+    ['通勤途中に公用のノートPCを電車に置き忘れました', 'must_report', '第3章 7(3)ア(ア)'],
+    ['自転車のカゴに入れていたカバンごと、住民の申請書が盗まれました', 'must_report', '第3章 7(3)ア(ア)'],
+    ['銀行アプリと同じパスワードを、業務システムのパスワードに使ってもいいですか', 'prohibited', '第3章 7(4)ウ(カ)'],
+    ['インフルエンザで休んでいる間、家でPCを使って仕事してもいいですか', 'needs_permission', '第3章 7(1)ア(ウ)c'],
+  ])('such a subject beside one the policy governs is still answered: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
   });
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
