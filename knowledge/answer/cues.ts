@@ -300,7 +300,10 @@ export class Cues {
     const mayIAt = (w: string) => {
       for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
         const before = q.slice(Math.max(0, at - 2), at);
-        if (!/ば$|たら$/.test(before)) return true;
+        if (/ば$|たら$/.test(before)) continue;
+        // 「入ってしまったみたいです」 guesses what happened; 「読みたいです」「やってみたいです」 want to.
+        if (w.startsWith('たい') && /[たダだるいう]み$/.test(before)) continue;
+        return true;
       }
       return false;
     };

@@ -165,6 +165,13 @@ describe('answers', () => {
     ['画面のロックがすぐかかって困ります。自分でロックの時間を延ばしてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
     // What should be closed to the person is open to them: an incident to report.
     ['ファイルサーバで、見られないはずの人事の資料が見えてしまいました。どうしたらいいですか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // 「…してしまったみたいです」 guesses what happened; it does not ask 「…したいです」.
+    ['USBメモリを挿したら、ウイルスに感染してしまったみたいです', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // 7(1)イ(ウ) closes mail to part-time staff only where it is not needed.
+    ['アルバイトです。仕事でどうしても必要なときもメールは使えないんですか', 'allowed', [], '第3章 7(1)イ(ウ)'],
+    // A password typed into a fake site has leaked.
+    ['メールのリンクから出てきた画面にパスワードを入力したら、偽のサイトだと気付きました', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    ['窓口で預かった住民の方の保険証のコピーが見当たりません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
