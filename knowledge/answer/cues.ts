@@ -164,7 +164,7 @@ export class Cues {
       ].sort((a, b) => b[0].length - a[0].length);
       this.askerPatterns = names.map(([name, role]) => ({
         role,
-        re: new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をやってい|の立場|の私|なんですが|なのですが|なんだけど|ですが)`),
+        re: new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をやってい|をやってま|をやっており|を務めて|をしてま|を担当して|の立場|の私|なんですが|なのですが|なんだけど|ですが)`),
       }));
     }
     return this.askerPatterns.find((p) => p.re.test(q))?.role ?? null;
@@ -317,7 +317,9 @@ export class Cues {
       let at = plain.indexOf(w);
       while (at >= 0) {
         const after = plain.slice(at + w.length, at + w.length + 10);
-        if (!this.d.precaution.some((p) => after.includes(p))) return true;
+        // 「開いちゃって、そのあと…」 happened; 「入れちゃっていいですか」 asks.
+        const asks = w.endsWith('て') && /^(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/.test(after);
+        if (!asks && !this.d.precaution.some((p) => after.includes(p))) return true;
         at = plain.indexOf(w, at + 1);
       }
       return false;

@@ -172,6 +172,11 @@ describe('answers', () => {
     // A password typed into a fake site has leaked.
     ['メールのリンクから出てきた画面にパスワードを入力したら、偽のサイトだと気付きました', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
     ['窓口で預かった住民の方の保険証のコピーが見当たりません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // 「開いちゃって、そのあと…」 happened (「入れちゃっていいですか」 would ask); what the PC does then is a sign of infection.
+    ['うっかり添付のzipを開いちゃって、そのあとPCが急に重くなりました。今すぐ何をすればいいですか', 'required', [], '第3章 8(4)ウ(キ)'],
+    ['財布をすられました。ログイン用のICカードも入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
+    // A role holder saying so in other words (…をやってます).
+    ['データ取扱責任者をやってます。職員がUSBを持ち出すときの許可、記録は残さないといけませんか', 'required', [], '第3章 7(1)ア(オ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
