@@ -177,6 +177,9 @@ describe('answers', () => {
     ['財布をすられました。ログイン用のICカードも入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     // A role holder saying so in other words (…をやってます).
     ['データ取扱責任者をやってます。職員がUSBを持ち出すときの許可、記録は残さないといけませんか', 'required', [], '第3章 7(1)ア(オ)'],
+    ['ウイルス対策ソフトが脅威を検出しましたと出て、PCの動きもおかしいです。誰に言えばいいですか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // A log-in the person did not make: their password has leaked.
+    ['業務システムの前回ログインが土曜の夜になっていました。土曜は出勤していないのに。どうすれば？', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
