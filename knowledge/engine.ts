@@ -110,6 +110,7 @@ export class PolicyEngine implements KnowledgeEngine {
     const retrieved = this.index.search(query, 12);
     // Something happened: the incident-reporting rule of the one asking is always a candidate.
     const general = (cues.incident && !cues.witnessedOnly) || cues.askReport ? this.considerIncidentReport(retrieved, cues.asker) : undefined;
+    if (cues.witnessedOnly) this.considerViolationReport(retrieved, cues.asker);
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
@@ -198,6 +199,20 @@ export class PolicyEngine implements KnowledgeEngine {
     else retrieved.push({ clause, score: floor });
     retrieved.sort((a, b) => b.score - a.score);
     return clause;
+  }
+
+  /** A breach seen: the rules saying whom the one who saw it tells, for the asker's role (or staff). */
+  private considerViolationReport(retrieved: Retrieved[], asker: string | null): void {
+    if (!retrieved.length) return;
+    const actor = asker ?? STAFF;
+    const rules = this.tree.clauses.filter((c) => c.facts.actor === actor && c.facts.reportTo.length && this.cues.violationReport.some((p) => c.text.includes(p)));
+    const floor = 0.6 * retrieved[0]!.score;
+    for (const clause of rules) {
+      const hit = retrieved.find((r) => r.clause.label === clause.label);
+      if (hit) hit.score = Math.max(hit.score, floor);
+      else retrieved.push({ clause, score: floor });
+    }
+    retrieved.sort((a, b) => b.score - a.score);
   }
 
   private describe(ranked: Candidate[]): Explanation['ranked'] {

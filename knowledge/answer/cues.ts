@@ -33,6 +33,7 @@ const CuesFile = z.object({
   quote_is_subject: phrases,
   not_covered_pointer: phrases.min(1),
   incident_report: phrases.min(1),
+  violation_report: phrases.default([]),
   reported_speech: phrases,
   off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional() })).default([]),
   work_words: phrases.default([]),
@@ -189,6 +190,11 @@ export class Cues {
   private genericSet: ReadonlySet<string> | undefined;
 
   /** Phrases that find the clause on reporting any incident. */
+  /** Phrases that find the rules saying whom one who sees a breach of the policy tells (違反を確認した場合). */
+  get violationReport(): string[] {
+    return this.d.violation_report;
+  }
+
   get incidentReport(): string[] {
     return this.d.incident_report;
   }

@@ -180,6 +180,11 @@ describe('answers', () => {
     ['ウイルス対策ソフトが脅威を検出しましたと出て、PCの動きもおかしいです。誰に言えばいいですか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // A log-in the person did not make: their password has leaked.
     ['業務システムの前回ログインが土曜の夜になっていました。土曜は出勤していないのに。どうすれば？', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    // A breach seen: staff tell the 統括 (9(2)ウ(ア)); a manager in another section tells that section's manager too
+    // (9(6)イ(イ)); in their own section, what they found checking it goes to the 統括 (9(2)ア(ア)).
+    ['同じ課の先輩が、住民データをUSBメモリに入れて持ち帰っているのを見ました。どうしたらいいですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    ['課長です。隣の課の職員がパスワードを付箋に書いてモニターに貼っているのを見かけました。どこかに伝える必要はありますか', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
+    ['課長です。自分の課を点検したら、私物のUSBメモリを使っている職員がいました。どこかに報告は必要ですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ア(ア)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
