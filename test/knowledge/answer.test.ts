@@ -186,6 +186,11 @@ describe('answers', () => {
     ['課長です。隣の課の職員がパスワードを付箋に書いてモニターに貼っているのを見かけました。どこかに伝える必要はありますか', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
     ['課長です。自分の課を点検したら、私物のUSBメモリを使っている職員がいました。どこかに報告は必要ですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ア(ア)'],
     ['統括情報セキュリティ責任者です。ある職員が私物のUSBメモリを業務用PCで使っていることを確認しました。誰に知らせればいいですか', 'must_report', ['データ取扱責任者'], '第3章 9(6)イ(ア)'],
+    // Sending to the one who asked for it is handing information out (4(2)ケ), not mail to a needless or to many
+    // recipients (8(1)ソ(イ)(ウ)), which need the question to say so.
+    ['県の担当者から、未公表の集計表をメールで送ってほしいと言われました。送っていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
+    ['説明会の案内を各事業所にまとめてメールで送りたいです。気をつけることは？', 'required', [], '第3章 8(1)ソ(ウ)'],
+    ['容量が足りないので、職場のPCにSSDをもう1台足してもいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
