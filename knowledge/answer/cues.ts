@@ -9,6 +9,8 @@ const CuesFile = z.object({
   incident: phrases,
   witnessed: phrases,
   witnessed_terms: phrases,
+  witnessed_of_others: phrases.default([]),
+  others: phrases.default([]),
   precaution: phrases,
   not_incident: phrases,
   how_to: phrases,
@@ -123,6 +125,8 @@ export class Cues {
       ...data,
       incident: norm(data.incident),
       witnessed: norm(data.witnessed),
+      witnessed_of_others: norm(data.witnessed_of_others),
+      others: norm(data.others),
       precaution: norm(data.precaution),
       not_incident: norm(data.not_incident),
       how_to: norm(data.how_to),
@@ -332,7 +336,7 @@ export class Cues {
     });
     // A report the asker received is an incident only when something happened in it.
     const received = any(this.d.received_report) && any(this.d.incident_words);
-    const witnessed = any(this.d.witnessed);
+    const witnessed = any(this.d.witnessed) || (any(this.d.witnessed_of_others) && any(this.d.others));
     const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);
     const heldPermission = this.heldPermission(q);
     const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => heldPermission.includes(normalizeQuery(r))) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));

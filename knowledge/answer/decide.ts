@@ -184,7 +184,12 @@ export function decide(
 
   const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
   // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
+  // A breach seen (not something that happened to the asker): the rule for telling of a breach.
+  const breach = cues.witnessedOnly
+    ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === (cues.asker ?? STAFF) && lexicon.violationReport.some((p) => c.clause.text.includes(p)))
+    : undefined;
   const reporter =
+    breach ??
     (cues.asker ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === cues.asker) : undefined) ??
     ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
   const s = primary.sentence.facts;
@@ -211,7 +216,7 @@ export function decide(
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);
-  } else if (reporter && (cues.askReport || (cues.incident && !immediateDuty))) {
+  } else if (reporter && (cues.askReport || (cues.incident && (!immediateDuty || breach !== undefined)))) {
     verdict = 'must_report';
     roles = reportOf(reporter);
     lead.push(reporter, primary);
