@@ -1,6 +1,6 @@
 // The engine's answers: verdict, roles, citations that are verbatim by construction, and input it must survive.
 import { PassThrough } from 'node:stream';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledgeEngine, PolicyEngine } from '../../knowledge/engine';
@@ -13,7 +13,7 @@ import { devSet, policyText } from './helpers';
 
 const engine = loadKnowledgeEngine();
 const VERDICTS = Object.keys(VERDICT_LABEL);
-const fixtures = ['heldout.jsonl', 'heldout-b.jsonl', 'heldout-c.jsonl'].flatMap((f) =>
+const fixtures = readdirSync(join(__dirname, 'fixtures')).filter((f) => f.endsWith('.jsonl')).flatMap((f) =>
   readFileSync(join(__dirname, 'fixtures', f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q),
 );
 const questions = [...devSet().map((q) => q.q), ...fixtures];
