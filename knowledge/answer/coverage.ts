@@ -65,7 +65,8 @@ export function addresses(c: Coverage, incident = false, howTo = false): boolean
   if (incident && c.strong.length > 0) return true;
   // 「Wordでヘッダーを入れる方法」: a how-to question needs a security subject, not just policy words.
   if (howTo && c.strong.length === 0) return false;
-  if (c.top < 10) return false;
+  // A short question can match little text and still name the policy's subject twice over (家で + 持ち帰).
+  if (c.top < 10 && !(c.strong.length >= 3 && c.top >= 6)) return false;
   if (c.strong.length > 0 && c.top >= 15) return true;
   const evidence = c.strong.length + c.anchors.length;
   if (c.strong.length === 0 && c.anchors.length < 2 && c.top < 25) return false;

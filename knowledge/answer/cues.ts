@@ -310,7 +310,8 @@ export class Cues {
     const mayIAt = (w: string) => {
       for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
         const before = q.slice(Math.max(0, at - 2), at);
-        if (/ば$|たら$/.test(before)) continue;
+        // 「誰に言えばいいですか」 asks how; 「消して渡せばいいですよね？」 asks to be told it is fine.
+        if (/ば$|たら$/.test(before) && !w.endsWith('よね')) continue;
         // 「入ってしまったみたいです」 guesses what happened; 「読みたいです」「やってみたいです」 want to.
         if (w.startsWith('たい') && /[たダだるいう]み$/.test(before)) continue;
         return true;

@@ -191,7 +191,7 @@ export function decide(
   const reporter =
     breach ??
     (cues.asker ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === cues.asker) : undefined) ??
-    ranked.slice(0, cues.askReport ? 6 : 3).find((c) => reportOf(c).length);
+    ranked.slice(0, cues.askReport || cues.incident ? 6 : 3).find((c) => reportOf(c).length);
   const s = primary.sentence.facts;
   // The immediate duty for what happened (LANケーブルを抜く) comes before whom to tell, when that is asked.
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));

@@ -197,6 +197,14 @@ describe('answers', () => {
     // 「仕事で見られる」 says what the data is, not that the purpose is work.
     ['町内会の名簿作りのために、仕事で見られる住民データで近所の人の住所を調べてもいいですか', 'prohibited', [], '第3章 4(2)オ(ア)'],
     ['情報システム担当です。脆弱性の情報を集めるためにIPAのサイトを見るのは問題ないですか', 'allowed', [], '第3章 8(1)ト(ア)'],
+    // What a rule excepts, in everyday words: a shared ID among its members, a mail forwarded by hand.
+    ['課の共用IDを、課のメンバーで使うのは問題ないですか', 'allowed', [], '第3章 7(4)イ(イ)'],
+    ['異動する人宛ての問い合わせメールを、後任に手で転送するのは大丈夫ですか', 'allowed', [], '第3章 8(1)ソ(ア)'],
+    ['課長です。窓口の端末1台だけ、古いソフトのためにウイルス対策ソフトを外して運用したいのですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
+    ['課長です。課内を点検して回ったら、パスワードを机に貼っている職員がいました。どこかに報告が必要ですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ア(ア)'],
+    // 「…渡せばいいですよね？」 asks to be told it is fine, which the permission answers.
+    ['古いPCを廃棄します。データを消して業者に渡せばいいですよね？', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
+    ['オンライン会議の画面共有で、パスワードのメモが映ってしまいました', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
