@@ -39,6 +39,7 @@ const CuesFile = z.object({
   reported_speech: phrases,
   off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional() })).default([]),
   work_words: phrases.default([]),
+  self_intro: phrases.default([]),
 });
 type CuesData = z.infer<typeof CuesFile>;
 
@@ -89,6 +90,11 @@ function heldAt(q: string, phrase: string): number {
     if (!HELD_NEGATED.test(q.slice(at + phrase.length))) return at;
   }
   return -1;
+}
+
+/** 「許可はデータ取扱責任者からもらってます」 said the usual way round: 「データ取扱責任者の許可はもらってます」. */
+function heldFromWhom(q: string): string {
+  return q.replace(/(許可|承認|ok)は([^。、!?]{1,20}?)から(もらって|もらいま|もらった|得て|得ま|いただ)/g, '$2の$1は$3');
 }
 
 /**
@@ -151,6 +157,7 @@ export class Cues {
       quote_is_subject: norm(data.quote_is_subject),
       off_topic: data.off_topic.map((o) => ({ words: norm(o.words), also: norm(o.also) })),
       work_words: norm(data.work_words),
+      self_intro: norm(data.self_intro),
     };
   }
 
@@ -207,7 +214,8 @@ export class Cues {
    * Spans of the question that are context rather than its subject: what someone else said (「…」と言われ…)
    * and a permission the person already holds (「在宅勤務の許可はもらってます」).
    */
-  contextSpans(normalizedQuestion: string): string[] {
+  contextSpans(question: string): string[] {
+    const normalizedQuestion = heldFromWhom(question);
     const out: string[] = [];
     for (const phrase of this.d.already_permitted) {
       const at = heldAt(normalizedQuestion, phrase);
@@ -275,6 +283,8 @@ export class Cues {
       if (!o.words.some((w) => normalizedQuestion.includes(w))) continue;
       out.push(...o.words, ...(work ? [] : (o.also ?? [])));
     }
+    // 「会計年度任用職員です。通勤手当って…」: who asks is not what the question is about.
+    if (out.length) out.push(...this.d.self_intro);
     return out;
   }
 
@@ -304,7 +314,7 @@ export class Cues {
   }
 
   read(question: string): QuestionCues {
-    const q = normalizeQuery(question);
+    const q = heldFromWhom(normalizeQuery(question));
     const any = (ws: string[]) => ws.some((w) => q.includes(w));
     // 「言えばいいですか」「どうしたらいい？」 ask what to do, not whether something is allowed.
     const mayIAt = (w: string) => {

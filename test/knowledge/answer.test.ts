@@ -205,6 +205,8 @@ describe('answers', () => {
     // 「…渡せばいいですよね？」 asks to be told it is fine, which the permission answers.
     ['古いPCを廃棄します。データを消して業者に渡せばいいですよね？', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
     ['オンライン会議の画面共有で、パスワードのメモが映ってしまいました', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    // 「許可はデータ取扱責任者からもらっています」 holds that role's permission; the network's is still needed.
+    ['許可はデータ取扱責任者からもらっています。公用PCを出張先のホテルのWi-Fiにつないでもいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(キ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
@@ -229,6 +231,7 @@ describe('answers', () => {
     'Suicaの定期代の精算はどこに出せばいいですか',
     '私用で恐縮ですが、家のパソコンのメルマガを止める方法を教えてください',
     '駐輪場で自転車の鍵をなくしました。誰に言えばいいですか',
+    'パートです。インフルエンザの予防接種の補助は出ますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
