@@ -158,8 +158,11 @@ export class PolicyEngine implements KnowledgeEngine {
   /** The permission rules for what a held permission is for (「外での作業の許可はもらってます」 → 7(1)ア(ウ)c). */
   private heldFor(cues: QuestionCues): Set<Clause> {
     const held = new Set<Clause>();
+    const idf = (t: string) => this.index.idf(t);
     for (const subject of this.cues.heldSubjects(cues)) {
-      const found = this.index.search(this.index.query(subject), 4);
+      // Ranked as the question is (「支給のノートPC」 rules out the rules for private devices).
+      const query = this.index.query(subject);
+      const found = rank(this.tree, this.index.search(query, 6), query, cues, this.cues, idf, this.index.tokenizer);
       const best = found[0]?.score ?? 0;
       for (const r of found) {
         if (r.score >= best * HELD_SHARE && r.clause.facts.grantors.length) held.add(r.clause);

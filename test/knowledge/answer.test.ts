@@ -211,6 +211,8 @@ describe('answers', () => {
     ['近くの市の担当者から、うちの内部向けのマニュアルを送ってほしいと頼まれました。送ってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
     // Posting on X what is already public: 10(2)(イ) forbids only 機密性2以上.
     ['説明会の日程はもうホームページで公開しています。同じお知らせを公式Xでも流していいですか', 'allowed', [], '第3章 10(2)(イ)'],
+    // The permission held (持ち出す許可) is read as the question is: 支給の rules out the private-device rules.
+    ['出張で支給のタブレットを持ち出す許可はもらいました。出張先で庁内のシステムにつなぐのにも許可はいりますか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(ア)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
