@@ -213,6 +213,8 @@ describe('answers', () => {
     ['説明会の日程はもうホームページで公開しています。同じお知らせを公式Xでも流していいですか', 'allowed', [], '第3章 10(2)(イ)'],
     // The permission held (持ち出す許可) is read as the question is: 支給の rules out the private-device rules.
     ['出張で支給のタブレットを持ち出す許可はもらいました。出張先で庁内のシステムにつなぐのにも許可はいりますか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(ア)'],
+    // Something told by a resident (住民の方から「…」と言われました) is an incident reported from outside (7(3)イ).
+    ['電話で住民の方から「広域連合のサイトを見たら変な広告ばかり出る」と言われました。どうすればいいですか', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
