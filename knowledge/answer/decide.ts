@@ -176,6 +176,13 @@ export function decide(
   const fromOutside = cues.condition('住民等外部から') === 'asserted';
   const duty = cues.incident && cues.askAction && !cues.askReport && !fromOutside ? immediateDutyOf(tree, ranked, cues) : undefined;
   if (duty && duty !== ranked[0]) ranked = [duty, ...ranked.filter((c) => c !== duty)];
+  // 「止めたあと、何かしておくことは？」: after what a rule lets one do (…できる), what it then requires of them
+  // (その後速やかに…通知しなければならない).
+  const first = ranked[0]!;
+  if (cues.askAction && first.sentence.facts.modalities.includes('exception')) {
+    const then = tree.sentences(first.clause).find((x) => x !== first.sentence && (x.facts.modalities.includes('report') || x.facts.modalities.includes('obligation')));
+    if (then) ranked = [{ ...first, sentence: then }, ...ranked.slice(1)];
+  }
   const primary = ranked[0]!;
   const top = ranked.slice(0, 3);
   const lead: { clause: Clause; sentence: ClauseSentence }[] = [];
@@ -266,7 +273,12 @@ export function decide(
     verdict = 'needs_permission';
     roles = [...found.sentence.facts.grantors];
     lead.push(found, primary);
-  } else if (s.reportTo.length && bindsAsker(s.actor, cues.asker, true) && (cues.incident || cues.askReport || SITUATION_WORDS.test(primary.sentence.text))) {
+  } else if (
+    s.reportTo.length &&
+    bindsAsker(s.actor, cues.asker, true) &&
+    // …or a role holder asking what their own rule has them do next (「止めたあと、何かしておくことは？」).
+    (cues.incident || cues.askReport || SITUATION_WORDS.test(primary.sentence.text) || (cues.askAction && cues.asker !== null && s.actor === cues.asker))
+  ) {
     verdict = 'must_report';
     roles = [...s.reportTo];
     lead.push(primary);

@@ -215,6 +215,20 @@ describe('answers', () => {
     ['出張で支給のタブレットを持ち出す許可はもらいました。出張先で庁内のシステムにつなぐのにも許可はいりますか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(ア)'],
     // Something told by a resident (住民の方から「…」と言われました) is an incident reported from outside (7(3)イ).
     ['電話で住民の方から「広域連合のサイトを見たら変な広告ばかり出る」と言われました。どうすればいいですか', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
+    // 「答えてしまいました」 tells what happened; it is not an instruction to the assistant (「…と答えて」).
+    ['電話で聞かれて、うっかりパスワードを答えてしまいました', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    // Every word of it in one clause: that clause answers, though no thesaurus word bridges to it.
+    ['統括情報セキュリティ責任者です。緊急連絡網は私が作るものですか？', 'required', [], '第3章 3(2)キ'],
+    // After what a rule lets the asker do (…できる), what it then has them do (その後…通知しなければならない).
+    ['次長です。指導しても直らない職員のシステム利用を停止しました。このあと何かしておくことはありますか', 'must_report', ['最高データ取扱責任者', 'データ取扱責任者'], '第3章 9(6)イ(ウ)'],
+    // Short chat forms.
+    ['新しいPC、自分でLANにさしていい？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
+    ['職場のPCにSlackを入れてもいい？', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    ['BitLockerを解除してもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
+    ['サーバを業者のデータセンターに置いてもいいですか', 'needs_permission', ['CISO'], '第3章 6(1)カ'],
+    ['外部に送るファイルの暗号化、自己流でやってもいい？', 'prohibited', [], '第3章 8(1)タ(イ)'],
+    ['共有フォルダのファイルの拡張子が変わって開けなくなりました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    ['公用のタブレットを持って訪問に行ってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
