@@ -106,6 +106,10 @@ describe('answers', () => {
     }
   });
 
+  test('「選ばれた」 is not 「ばれた」 (found out)', () => {
+    expect(engine.explain('CSIRTのメンバーに選ばれました。何をすればいいですか').cues.incident).toBe(false);
+  });
+
   test('a supposed permission (もらったら, 取った方が) is not a permission held', () => {
     for (const q of ['許可をもらったら、USBメモリを家に持ち帰っていいですか', 'USBメモリを持ち帰るとき、許可を取った方がいいですか']) {
       expect(engine.explain(q).cues.alreadyPermitted).toBe(false);
@@ -229,6 +233,8 @@ describe('answers', () => {
     ['外部に送るファイルの暗号化、自己流でやってもいい？', 'prohibited', [], '第3章 8(1)タ(イ)'],
     ['共有フォルダのファイルの拡張子が変わって開けなくなりました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['公用のタブレットを持って訪問に行ってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    // Approving one's own request (separation of duties, 3(7)ア).
+    ['課長です。自分の持ち出し申請を自分で承認してもいいですか', 'prohibited', [], '第3章 3(7)ア'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
@@ -254,6 +260,7 @@ describe('answers', () => {
     '私用で恐縮ですが、家のパソコンのメルマガを止める方法を教えてください',
     '駐輪場で自転車の鍵をなくしました。誰に言えばいいですか',
     'パートです。インフルエンザの予防接種の補助は出ますか',
+    '係長に昇任しました。給与はいつから上がりますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
