@@ -97,6 +97,11 @@ function liftedBy(s: ClauseSentence, cues: QuestionCues, lexicon: Cues): boolean
   return lexicon.conditionsIn(s.text).some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
 
+/** 「第3章 7(1)」 of 「第3章 7(1)ア(ウ)d」: the chapter, section and subsection of a label. */
+function subsection(label: string): string {
+  return /^第\d+章 \d+(?:\(\d+\))?/.exec(label)?.[0] ?? label;
+}
+
 function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boolean {
   return lexicon.conditionsIn(clause.text).some((c) => !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
@@ -303,7 +308,14 @@ export function decide(
     roles = [];
     // Their own duty about it (データ取扱責任者 asked about the carry-outs they permit: 7(1)ア(オ)'s record) leads.
     const ownAlready = s.modalities.includes('obligation') && primary.clause.facts.actor === cues.asker;
-    const own = ownAlready ? primary : ranked.slice(0, 5).find((c) => c.clause.facts.actor === cues.asker && c.sentence.facts.modalities.includes('obligation') && !hasPermission(c.sentence));
+    const ownDuty = (c: { clause: Clause; sentence: ClauseSentence }) => c.clause.facts.actor === cues.asker && c.sentence.facts.modalities.includes('obligation') && !hasPermission(c.sentence);
+    // Beside the rule they grant permission under (7(1)ア(ウ)), the rule for the one who grants it (7(1)ア(オ)'s record).
+    const parent = tree.parent(primary.clause);
+    const beside = [...tree.siblings(primary.clause), ...(parent ? tree.siblings(parent) : [])]
+      .map((clause) => ({ clause, sentence: tree.sentences(clause).find((x) => x.facts.modalities.includes('obligation')) }))
+      .find((c): c is { clause: Clause; sentence: ClauseSentence } => c.sentence !== undefined && ownDuty({ clause: c.clause, sentence: c.sentence }));
+    const found = ranked.slice(0, 5).find(ownDuty);
+    const own = ownAlready ? primary : found && subsection(found.clause.label) === subsection(primary.clause.label) ? found : (beside ?? found);
     if (own) {
       verdict = 'required';
       lead.unshift(own);
