@@ -247,7 +247,7 @@ export function decide(
       // The permission says what to do (許可を得て…できる); the prohibition beside it, why.
       if (route.clause === primary.clause) lead.push(primary);
       else lead.push(route, primary);
-    } else if (s.imposed && cues.asker && s.actor !== STAFF) {
+    } else if (s.imposed && cues.asker && s.actor !== STAFF && !(cues.mayI && s.actor === null)) {
       // 「…できないようにしなければならない」 asked by the one who must set it up: a duty for them.
       verdict = 'required';
       lead.push(primary);
