@@ -240,6 +240,7 @@ describe('answers', () => {
     ['課長です。ソフトのライセンスを1本しか買っていないのですが、課のPC3台にコピーして使ってもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
     // A rule that has something made impossible (通信できないようにしなければならない), asked "may I" by the one who runs it.
     ['情シスです。マイナンバー系の端末を少しだけインターネットにつないでもいいですか', 'prohibited', [], '第3章 5(1)①'],
+    ['業者さんに住民の名簿をわたしてもいい？', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
