@@ -55,6 +55,8 @@ export interface QuestionCues {
   incident: boolean;
   /** Only a violation by someone else was seen: no security incident as such. */
   witnessedOnly: boolean;
+  /** The question tells of what someone else (同僚が, ある職員が) did. */
+  byOthers: boolean;
   askReport: boolean;
   askAction: boolean;
   askPermission: boolean;
@@ -324,6 +326,7 @@ export class Cues {
     return {
       incident: happened || received || witnessed,
       witnessedOnly: witnessed && !happened,
+      byOthers: any(this.d.others),
       // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
       askReport: any(this.d.ask_report) && (happened || witnessed || !mayI),
       askAction: any(this.d.ask_action),

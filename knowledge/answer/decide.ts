@@ -197,7 +197,7 @@ export function decide(
   const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
   // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
   // A breach seen (not something that happened to the asker): the rule for telling of a breach.
-  const breach = cues.witnessedOnly
+  const breach = cues.witnessedOnly || (cues.asker !== null && cues.byOthers && cues.incident)
     ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === (cues.asker ?? STAFF) && lexicon.violationReport.some((p) => c.clause.text.includes(p)))
     : undefined;
   const reporter =
