@@ -245,6 +245,9 @@ describe('answers', () => {
     ['統括情報セキュリティ責任者です。ログを見たら、ある職員が業務と関係のない住民データを何度も閲覧していたことが分かりました。誰に知らせればいいですか', 'must_report', ['データ取扱責任者'], '第3章 9(6)イ(ア)'],
     // 「…の原因を調べるために」 names the purpose, not something that just happened.
     ['最高データ取扱責任者に指名されて、不正アクセスの原因を調べるために職員のPCのログを調査してもいいですか', 'allowed', [], '第3章 9(2)イ'],
+    // 6(1)エ(エ) leaves cabling to the 情報システム担当者 (and contractors allowed by contract), not to anyone else.
+    ['情シスです。サーバ室の配線を自分で変更してもいいですか', 'allowed', [], '第3章 6(1)エ(エ)'],
+    ['隣の課の職員が、自分でサーバ室の配線を変えてもいいですか', 'prohibited', [], '第3章 6(1)エ(エ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
