@@ -33,14 +33,16 @@ function permissionRoute(tree: ClauseTree, c: Candidate): { clause: Clause; sent
   const sentences = tree.sentences(c.clause);
   const i = sentences.indexOf(c.sentence);
   const next = sentences[i + 1];
-  const own = sentences.filter(hasPermission);
+  // Any permission rule, held or not: a held one is what lifts the prohibition (the caller decides).
+  const grants = (x: ClauseSentence) => x.facts.grantors.length > 0;
+  const own = sentences.filter(grants);
   if (own.length && (PERMISSION_ROUTE.test(c.sentence.text) || next?.text.startsWith('ただし'))) {
     return { clause: c.clause, sentence: own[0]! };
   }
   // An explicit 「無断で」「許可なく」 says a permission route exists; a looser likeness then suffices.
   const threshold = PERMISSION_ROUTE.test(c.sentence.text) ? SAME_ACT / 2 : SAME_ACT;
   for (const sib of tree.siblings(c.clause)) {
-    const s = tree.sentences(sib).find(hasPermission);
+    const s = tree.sentences(sib).find(grants);
     if (s && similarity(compact(c.sentence.text), compact(s.text)) >= threshold) return { clause: sib, sentence: s };
   }
   return null;
@@ -241,6 +243,10 @@ export function decide(
     if (liftedBy(primary.sentence, cues, lexicon)) {
       verdict = 'allowed';
       lead.push(primary);
+    } else if (route && alreadyHeld({ ...primary, ...route }, cues, heldFor)) {
+      // 「…の両方から許可が出ました。インストールしていい？」: the permission that lifts the ban is held.
+      verdict = 'allowed';
+      lead.push(route, primary);
     } else if (route) {
       verdict = 'needs_permission';
       roles = [...route.sentence.facts.grantors];

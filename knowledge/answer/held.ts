@@ -14,9 +14,12 @@ export function heldAt(q: string, phrase: string): number {
   return -1;
 }
 
-/** 「許可はデータ取扱責任者からもらってます」 said the usual way round: 「データ取扱責任者の許可はもらってます」. */
+/**
+ * 「許可はデータ取扱責任者からもらってます」「許可は課で取っています」 said the usual way round: 「データ取扱責任者の許可は
+ * もらってます」.
+ */
 export function heldFromWhom(q: string): string {
-  return q.replace(/(許可|承認|ok)は([^。、!?]{1,20}?)から(もらって|もらいま|もらった|得て|得ま|いただ)/g, '$2の$1は$3');
+  return q.replace(/(許可|承認|ok)は([^。、!?]{1,20}?)(?:から|で)(もらって|もらいま|もらった|得て|得ま|いただ|取って|取りま|取った)/g, '$2の$1は$3');
 }
 
 /**

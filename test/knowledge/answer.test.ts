@@ -248,6 +248,9 @@ describe('answers', () => {
     // 6(1)エ(エ) leaves cabling to the 情報システム担当者 (and contractors allowed by contract), not to anyone else.
     ['情シスです。サーバ室の配線を自分で変更してもいいですか', 'allowed', [], '第3章 6(1)エ(エ)'],
     ['隣の課の職員が、自分でサーバ室の配線を変えてもいいですか', 'prohibited', [], '第3章 6(1)エ(エ)'],
+    // Both permissions the ban names are held: it is lifted.
+    ['データ取扱責任者と統括情報セキュリティ責任者の許可はもらいました。職場のPCにフリーソフトを入れてもいいですか', 'allowed', [], '第3章 8(1)チ(イ)'],
+    ['家のプリンタのドライバを支給のノートPCに入れてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
