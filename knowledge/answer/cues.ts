@@ -79,6 +79,9 @@ export interface QuestionCues {
   condition(name: string): ConditionState;
 }
 
+/** A quotation in 「」 or 『』, the outer one when they nest (「…『…』…」). */
+const QUOTE = /「([^」]*)」|『([^』]*)』/g;
+
 const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => normalizeQuery(x));
 
 export class Cues {
@@ -197,9 +200,10 @@ export class Cues {
       out.push(normalizedQuestion.slice(start, endRel < 0 ? undefined : at + endRel));
     }
     const quoteIsSubject = this.d.quote_is_subject.some((w) => normalizedQuestion.includes(w));
-    for (const m of quoteIsSubject ? [] : normalizedQuestion.matchAll(/[「『]([^」』]*)[」』]/g)) {
+    // 「…『…』…」: the outer quote, with the inner one in it.
+    for (const m of quoteIsSubject ? [] : normalizedQuestion.matchAll(QUOTE)) {
       const after = normalizedQuestion.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
-      if (this.d.reported_speech.some((w) => after.startsWith(normalizeQuery(w)))) out.push(m[1]!);
+      if (this.d.reported_speech.some((w) => after.startsWith(normalizeQuery(w)))) out.push((m[1] ?? m[2])!);
     }
     return out;
   }
@@ -303,7 +307,7 @@ export class Cues {
     // 「なくしたときに備えて」 is a precaution, not a loss. Quotes are matched as 「」, so
     // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
     const plain = this.d.not_incident.reduce((t, w) => t.split(w).join(' '), q);
-    const unquoted = plain.replace(/[「『][^」』]*[」』]/g, '「」');
+    const unquoted = plain.replace(QUOTE, '「」');
     const happened = unquoted !== plain && this.d.incident.some((w) => w.includes('「」') && unquoted.includes(w)) ? true : this.d.incident.some((w) => {
       let at = plain.indexOf(w);
       while (at >= 0) {

@@ -251,6 +251,10 @@ describe('answers', () => {
     // Both permissions the ban names are held: it is lifted.
     ['データ取扱責任者と統括情報セキュリティ責任者の許可はもらいました。職場のPCにフリーソフトを入れてもいいですか', 'allowed', [], '第3章 8(1)チ(イ)'],
     ['家のプリンタのドライバを支給のノートPCに入れてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // A quote inside a quote (「…『…』…」) is still what a resident said.
+    ['住民の方から「サイトを開いたら『あなたのPCは感染しています』と出た」と電話がありました。どうすればいいですか', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
+    ['課長です。指紋認証の機械の納品が遅れるそうで、その間、パスワードだけでログインさせたいのですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
+    ['書類の入った段ボールを運送業者に新しい倉庫まで運んでもらいます。何か手続きはいりますか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ク(イ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
@@ -277,6 +281,7 @@ describe('answers', () => {
     '駐輪場で自転車の鍵をなくしました。誰に言えばいいですか',
     'パートです。インフルエンザの予防接種の補助は出ますか',
     '係長に昇任しました。給与はいつから上がりますか',
+    'ICカードのネックストラップが壊れました。新しいのはどこでもらえますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
