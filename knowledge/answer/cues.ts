@@ -23,10 +23,19 @@ const CuesFile = z.object({
   ask_permission: phrases,
   may_i: phrases,
   already_permitted: phrases,
+  already_reported: phrases.default([]),
   askers: z.array(z.object({ words: phrases.min(1), role: z.string().min(1) })),
   conditions: z.record(
     z.string(),
-    z.object({ asserted_by: phrases.optional(), denied_by: phrases.optional(), when_denied: z.enum(['lift', 'demote']).optional(), when_absent: z.enum(['demote']).optional(), boost: z.number().min(1).max(2).optional() }),
+    z.object({
+      asserted_by: phrases.optional(),
+      denied_by: phrases.optional(),
+      /** Assertions plain enough to win over a denial elsewhere in the question (「支給のPCが修理中で、私物のノートPCを…」). */
+      asserted_over_denial: phrases.optional(),
+      when_denied: z.enum(['lift', 'demote']).optional(),
+      when_absent: z.enum(['demote']).optional(),
+      boost: z.number().min(1).max(2).optional(),
+    }),
   ),
   injection: phrases,
   generic_words: phrases,
@@ -70,6 +79,8 @@ export interface QuestionCues {
   exceptionRequest: boolean;
   /** The person says they already hold some permission. */
   alreadyPermitted: boolean;
+  /** The person says they have already reported what happened (報告は済ませています). */
+  alreadyReported: boolean;
   /** The role the person says they hold, if any. */
   asker: string | null;
   /** What the person says they already have permission for (「データ取扱責任者の許可はもらってます」). */
@@ -115,11 +126,12 @@ export class Cues {
       ask_permission: norm(data.ask_permission),
       may_i: norm(data.may_i),
       already_permitted: norm(data.already_permitted),
+      already_reported: norm(data.already_reported),
       askers: data.askers.map((a) => ({ role: a.role, words: norm(a.words) })),
       conditions: Object.fromEntries(
         Object.entries(data.conditions).map(([k, v]) => [
           k,
-          { asserted_by: norm(v.asserted_by), denied_by: norm(v.denied_by), when_denied: v.when_denied ?? 'demote', when_absent: v.when_absent, boost: v.boost },
+          { asserted_by: norm(v.asserted_by), denied_by: norm(v.denied_by), asserted_over_denial: norm(v.asserted_over_denial), when_denied: v.when_denied ?? 'demote', when_absent: v.when_absent, boost: v.boost },
         ]),
       ),
       injection: norm(data.injection),
@@ -340,14 +352,16 @@ export class Cues {
       howTo: any(this.d.how_to),
       exceptionRequest: any(this.d.exception_request),
       alreadyPermitted,
+      alreadyReported: any(this.d.already_reported),
       asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),
       heldPermission,
       heldFromUnnamed,
       condition(name: string): ConditionState {
         const c = conditions[name];
         if (!c) return null;
-        // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC.
-        if (c.denied_by?.some((w) => q.includes(w))) return 'denied';
+        // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC; unless the question plainly says so
+        // too (「支給のPCが修理中で、私物のノートPCを使っても」).
+        if (c.denied_by?.some((w) => q.includes(w))) return c.asserted_over_denial?.some((w) => q.includes(w)) ? 'asserted' : 'denied';
         // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
         const said: number[] = [];
         for (const w of c.asserted_by ?? []) for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) said.push(at + w.length);

@@ -199,6 +199,9 @@ export function decide(
   const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
   // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
   // A breach seen (not something that happened to the asker): the rule for telling of a breach.
+  // Something happened and is still to be told: not when the person says they have told it already
+  // (「上への報告はもう済ませています。ほかにやることは？」), unless they ask whom to tell.
+  const toTell = cues.askReport || (cues.incident && !cues.alreadyReported);
   const breach = cues.witnessedOnly || (cues.asker !== null && cues.byOthers && cues.incident)
     ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === (cues.asker ?? STAFF) && lexicon.violationReport.some((p) => c.clause.text.includes(p)))
     : undefined;
@@ -226,11 +229,11 @@ export function decide(
     // The rule is limited to what the question rules out (機密性2以上 for information already published).
     verdict = 'allowed';
     lead.push(primary);
-  } else if ((cues.incident || cues.askReport) && reportOf(primary).length && (!reporter || reporter === primary || primary.clause.facts.actor === cues.asker)) {
+  } else if (toTell && reportOf(primary).length && (!reporter || reporter === primary || primary.clause.facts.actor === cues.asker)) {
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);
-  } else if (reporter && (cues.askReport || (cues.incident && (!immediateDuty || breach !== undefined)))) {
+  } else if (reporter && (cues.askReport || (toTell && (!immediateDuty || breach !== undefined)))) {
     verdict = 'must_report';
     roles = reportOf(reporter);
     lead.push(reporter, primary);
@@ -288,7 +291,7 @@ export function decide(
     s.reportTo.length &&
     bindsAsker(s.actor, cues.asker, true) &&
     // …or a role holder asking what their own rule has them do next (「止めたあと、何かしておくことは？」).
-    (cues.incident || cues.askReport || SITUATION_WORDS.test(primary.sentence.text) || (cues.askAction && cues.asker !== null && s.actor === cues.asker))
+    (toTell || (!cues.alreadyReported && SITUATION_WORDS.test(primary.sentence.text)) || (cues.askAction && cues.asker !== null && s.actor === cues.asker))
   ) {
     verdict = 'must_report';
     roles = [...s.reportTo];

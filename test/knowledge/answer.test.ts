@@ -106,6 +106,13 @@ describe('answers', () => {
     }
   });
 
+  test('a plain 「私物の」 wins over 「支給の」 said of something else', () => {
+    const a = engine.explain('支給のノートPCが故障中なので、私物のノートPCで仕事をしてもいいですか');
+    expect((a.cues.condition as (name: string) => unknown)('支給以外')).toBe('asserted');
+    expect(a.answer.verdict).toBe('needs_permission');
+    expect(a.answer.citations[0]!.label).toBe('第3章 7(1)ア(エ)a');
+  });
+
   test('「選ばれた」 is not 「ばれた」 (found out)', () => {
     expect(engine.explain('CSIRTのメンバーに選ばれました。何をすればいいですか').cues.incident).toBe(false);
   });
@@ -256,6 +263,12 @@ describe('answers', () => {
     ['課長です。指紋認証の機械の納品が遅れるそうで、その間、パスワードだけでログインさせたいのですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
     ['書類の入った段ボールを運送業者に新しい倉庫まで運んでもらいます。何か手続きはいりますか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ク(イ)'],
     ['委託業者に被保険者の一覧をメールで送ってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
+    // Sending to a resident's Gmail address is not using free webmail (8(1)ソ(オ)).
+    ['住民さんのGmailのアドレスに、ホームページに載っている案内のPDFを職場のメールから送ってもいいですか', 'allowed', [], '第3章 8(1)ソ(オ)'],
+    ['出張先から庁内のグループウェアを見たいです。PCの持ち出しの許可はもう取ってあります。ほかに許可はいりますか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(ア)'],
+    ['ランサムウェアでサーバが止まりました。統括情報セキュリティ責任者です。急いで報告を入れる相手は誰ですか', 'must_report', ['最高データ取扱責任者'], '第3章 3(2)ク'],
+    // Already reported: the next duty answers.
+    ['上への報告はもう済ませました。ICカードをなくした件で、ほかにやることはありますか', 'required', [], '第3章 7(4)ア(ア)c'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
