@@ -105,7 +105,9 @@ export class PolicyEngine implements KnowledgeEngine {
     if (!prepared.text) return notCovered(null);
 
     const cues = this.cues.read(prepared.text);
-    const query = this.index.query(prepared.text, this.cues.contextSpans(normalizeQuery(prepared.text)), cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : []);
+    const normalized = normalizeQuery(prepared.text);
+    const context = [...this.cues.contextSpans(normalized), ...this.cues.backgroundSpans(normalized, cues.mayI)];
+    const query = this.index.query(prepared.text, context, cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : []);
     const idf = (t: string) => this.index.idf(t);
     const retrieved = this.index.search(query, 12);
     // Something happened: the incident-reporting rule of the one asking is always a candidate.

@@ -13,6 +13,7 @@ const CuesFile = z.object({
   witnessed_of_others: phrases.default([]),
   others: phrases.default([]),
   precaution: phrases,
+  background: phrases.default([]),
   not_incident: phrases,
   how_to: phrases,
   post_roles: z.record(z.string(), z.string()),
@@ -118,6 +119,7 @@ export class Cues {
       witnessed_of_others: norm(data.witnessed_of_others),
       others: norm(data.others),
       precaution: norm(data.precaution),
+      background: norm(data.background),
       not_incident: norm(data.not_incident),
       how_to: norm(data.how_to),
       exception_request: norm(data.exception_request),
@@ -216,6 +218,31 @@ export class Cues {
     for (const m of quoteIsSubject ? [] : normalizedQuestion.matchAll(QUOTE)) {
       const after = normalizedQuestion.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
       if (this.d.reported_speech.some((w) => after.startsWith(normalizeQuery(w)))) out.push((m[1] ?? m[2])!);
+    }
+    return out;
+  }
+
+  /** Whether the question asks whether one may do something (not whom to tell, nor what to do). */
+  private asksLeave(q: string, mayI: boolean): boolean {
+    const any = (ws: string[]) => ws.some((w) => q.includes(w));
+    return (mayI || any(this.d.ask_permission)) && !any(this.d.ask_report) && !any(this.d.ask_action);
+  }
+
+  /**
+   * What happened, said as the background of a "may I" question (「ウイルスに感染したPC」「漏れてしまった件」), up to
+   * the word that makes it background. It counts half in the search: the question is about what comes after.
+   */
+  backgroundSpans(q: string, mayI: boolean): string[] {
+    if (!this.asksLeave(q, mayI)) return [];
+    const out: string[] = [];
+    for (const w of this.d.incident) {
+      for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
+        const after = q.slice(at + w.length, at + w.length + 10);
+        const b = this.d.background.find((x) => after.includes(x));
+        if (!b) continue;
+        const start = Math.max(q.lastIndexOf('。', at), q.lastIndexOf('、', at), q.lastIndexOf('!', at), q.lastIndexOf('?', at)) + 1;
+        out.push(q.slice(start, at + w.length + after.indexOf(b) + b.length));
+      }
     }
     return out;
   }
@@ -320,13 +347,17 @@ export class Cues {
     // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
     const plain = this.d.not_incident.reduce((t, w) => t.split(w).join(' '), q);
     const unquoted = plain.replace(QUOTE, '「」');
+    // Asked whether one may do something, with what happened only as its background (「感染したPC、…返却していい？」
+    // 「漏れてしまった件のお詫び文、…持ち帰っていい？」): that is not a new incident to report.
+    const asksLeave = this.asksLeave(q, mayI);
     const happened = unquoted !== plain && this.d.incident.some((w) => w.includes('「」') && unquoted.includes(w)) ? true : this.d.incident.some((w) => {
       let at = plain.indexOf(w);
       while (at >= 0) {
         const after = plain.slice(at + w.length, at + w.length + 10);
         // 「開いちゃって、そのあと…」 happened; 「入れちゃっていいですか」 asks.
         const asks = w.endsWith('て') && /^(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/.test(after);
-        if (!asks && !this.d.precaution.some((p) => after.includes(p))) return true;
+        const background = asksLeave && this.d.background.some((b) => after.includes(b));
+        if (!asks && !background && !this.d.precaution.some((p) => after.includes(p))) return true;
         at = plain.indexOf(w, at + 1);
       }
       return false;

@@ -269,6 +269,11 @@ describe('answers', () => {
     ['ランサムウェアでサーバが止まりました。統括情報セキュリティ責任者です。急いで報告を入れる相手は誰ですか', 'must_report', ['最高データ取扱責任者'], '第3章 3(2)ク'],
     // Already reported: the next duty answers.
     ['上への報告はもう済ませました。ICカードをなくした件で、ほかにやることはありますか', 'required', [], '第3章 7(4)ア(ア)c'],
+    // What happened as the background of a "may I" question: the question is about what comes after.
+    ['ウイルスに感染したPC、初期化が終わったのでリース会社に返してもいいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
+    ['パスワードが漏れたかもしれないので変更します。前のパスワードに戻してもいいですか', 'prohibited', [], '第3章 7(4)ウ(オ)'],
+    // …but not when the person asks what to do about it.
+    ['USBメモリをなくしたので、どうすればいいですか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
