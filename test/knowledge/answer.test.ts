@@ -274,6 +274,10 @@ describe('answers', () => {
     ['パスワードが漏れたかもしれないので変更します。前のパスワードに戻してもいいですか', 'prohibited', [], '第3章 7(4)ウ(オ)'],
     // …but not when the person asks what to do about it.
     ['USBメモリをなくしたので、どうすればいいですか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // Looking something up for a resident is work.
+    ['窓口で住民の方に聞かれたので、職場のPCで近くの薬局をネットで調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
+    ['保守業者さんが、管理者IDのパスワードの変更をやっておきましょうかと言ってくれています。任せていいですか', 'prohibited', [], '第3章 8(2)ア(ウ)d'],
+    ['同僚がパスワードを付箋に書いてモニターに貼っています。どうすればいいですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
@@ -302,6 +306,8 @@ describe('answers', () => {
     '係長に昇任しました。給与はいつから上がりますか',
     'ICカードのネックストラップが壊れました。新しいのはどこでもらえますか',
     'コピー機のトナーが切れました。業者さんに連絡すればいいですか',
+    '出張のガソリン代は精算できますか',
+    '会議室のエアコンが壊れています。修理はどこに頼めばいいですか',
     '私用の携帯の番号が変わりました。連絡先の変更届はどこに出せばいいですか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
