@@ -18,6 +18,7 @@ const CuesFile = z.object({
   how_to: phrases,
   post_roles: z.record(z.string(), z.string()),
   exception_request: phrases,
+  after_the_fact: phrases.default([]),
   exception_clause: phrases.min(1),
   ask_report: phrases,
   ask_action: phrases,
@@ -78,6 +79,8 @@ export interface QuestionCues {
   howTo: boolean;
   /** A manager asks to depart from a rule for a while because of a constraint. */
   exceptionRequest: boolean;
+  /** The person asks what to do now about what they already did (「あとから何かすることは？」). */
+  afterTheFact: boolean;
   /** The person says they already hold some permission. */
   alreadyPermitted: boolean;
   /** The person says they have already reported what happened (報告は済ませています). */
@@ -123,6 +126,7 @@ export class Cues {
       not_incident: norm(data.not_incident),
       how_to: norm(data.how_to),
       exception_request: norm(data.exception_request),
+      after_the_fact: norm(data.after_the_fact),
       ask_report: norm(data.ask_report),
       ask_action: norm(data.ask_action),
       ask_permission: norm(data.ask_permission),
@@ -382,6 +386,7 @@ export class Cues {
       skipDuty: any(this.d.skip_duty),
       howTo: any(this.d.how_to),
       exceptionRequest: any(this.d.exception_request),
+      afterTheFact: any(this.d.after_the_fact),
       alreadyPermitted,
       alreadyReported: any(this.d.already_reported),
       asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),

@@ -216,7 +216,20 @@ export function decide(
 
   const exception = cues.exceptionRequest && !cues.incident && !cues.askReport ? exceptionRoute(tree, ranked, cues, lexicon) : null;
 
-  if (exception && (s.modalities.includes('prohibition') || s.modalities.includes('obligation'))) {
+  // The exception already taken in an emergency (「許可を取る前に…させました。あとから何かすることは？」): the rule beside
+  // the exception that has it reported afterwards (9(4)イ).
+  const reportAfter =
+    exception && cues.afterTheFact
+      ? tree
+          .siblings(exception.clause)
+          .map((clause) => ({ clause, sentence: tree.sentences(clause).find((x) => x.facts.reportTo.length > 0) }))
+          .find((c): c is { clause: Clause; sentence: ClauseSentence } => c.sentence !== undefined && bindsAsker(c.sentence.facts.actor, cues.asker, true))
+      : undefined;
+  if (exception && reportAfter) {
+    verdict = 'must_report';
+    roles = [...reportAfter.sentence.facts.reportTo];
+    lead.push(reportAfter, exception);
+  } else if (exception && (s.modalities.includes('prohibition') || s.modalities.includes('obligation'))) {
     // A manager who cannot follow a rule for a while asks for the policy's exception (例外措置).
     verdict = 'needs_permission';
     roles = [...exception.sentence.facts.grantors];

@@ -279,6 +279,11 @@ describe('answers', () => {
     ['保守業者さんが、管理者IDのパスワードの変更をやっておきましょうかと言ってくれています。任せていいですか', 'prohibited', [], '第3章 8(2)ア(ウ)d'],
     ['同僚がパスワードを付箋に書いてモニターに貼っています。どうすればいいですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     ['課の共用ID、課員で使うのは問題ないですか', 'allowed', [], '第3章 7(4)イ(イ)'],
+    // An exception already taken in an emergency is reported afterwards (9(4)イ).
+    ['課長です。緊急対応として、許可を取る前に職員に公用PCを持ち帰らせました。あとから何かすることはありますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(4)イ'],
+    ['課のシステムがサポートの終わったOSでしか動きません。来年度の入れ替えまで使い続けてもいいですか', 'prohibited', [], '第3章 8(4)ア(キ)'],
+    // Leaving one's own address book at home is no incident.
+    ['職場のメールから、友達に同窓会の案内を送ってもいいですか？個人の連絡先を家に置いてきちゃって', 'prohibited', [], '第3章 7(1)ア(イ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
@@ -308,6 +313,7 @@ describe('answers', () => {
     'ICカードのネックストラップが壊れました。新しいのはどこでもらえますか',
     'コピー機のトナーが切れました。業者さんに連絡すればいいですか',
     '出張のガソリン代は精算できますか',
+    '防災訓練っていつですか？',
     '会議室のエアコンが壊れています。修理はどこに頼めばいいですか',
     '私用の携帯の番号が変わりました。連絡先の変更届はどこに出せばいいですか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
