@@ -154,8 +154,8 @@ export class PolicyEngine implements KnowledgeEngine {
     const ranked = rank(this.tree, this.index.search(query, 12), query, cues, this.cues, idf, this.index.tokenizer);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
     // 「申請書+盗まれ」 names a thing (申請書) besides what happened to it.
-    const thing = (w: string) => w.split('+').some((part) => !this.cues.isEventOrAsk(part));
-    const about = cov.top >= 10 && (cov.anchors.length > 0 || cov.strong.some(thing));
+    const thing = (w: string) => w.split('+').some((part) => !this.cues.isEventOrAsk(part) && !this.cues.isSetting(part));
+    const about = cov.top >= 10 && (cov.anchors.some(thing) || cov.strong.some(thing));
     return { about, coverage: cov, ranked };
   }
 

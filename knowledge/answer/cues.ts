@@ -52,6 +52,7 @@ const CuesFile = z.object({
   off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional() })).default([]),
   work_words: phrases.default([]),
   self_intro: phrases.default([]),
+  setting_words: phrases.default([]),
 });
 type CuesData = z.infer<typeof CuesFile>;
 
@@ -149,6 +150,7 @@ export class Cues {
       off_topic: data.off_topic.map((o) => ({ words: norm(o.words), also: norm(o.also) })),
       work_words: norm(data.work_words),
       self_intro: norm(data.self_intro),
+      setting_words: norm(data.setting_words),
     };
   }
 
@@ -251,6 +253,11 @@ export class Cues {
     return out;
   }
 
+  /** Whether a word only says who or where (住民, 窓口, 電話): the setting of a question, not its subject. */
+  isSetting(word: string): boolean {
+    return this.d.setting_words.some((w) => word === w || word.startsWith(w));
+  }
+
   /** Phrases that find the clause pointing to whom to ask when the policy is silent. */
   get notCoveredPointer(): string[] {
     return this.d.not_covered_pointer;
@@ -337,8 +344,9 @@ export class Cues {
     const mayIAt = (w: string) => {
       for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
         const before = q.slice(Math.max(0, at - 2), at);
-        // 「誰に言えばいいですか」 asks how; 「消して渡せばいいですよね？」 asks to be told it is fine.
-        if (/ば$|たら$/.test(before) && !w.endsWith('よね')) continue;
+        // 「誰に言えばいいですか」 asks how; 「消して渡せばいいですよね？」「そのまま渡せばいいですか」 ask to be told it
+        // is fine.
+        if (/ば$|たら$/.test(before) && !w.endsWith('よね') && /誰|どこ|何|どう|いつ|どれ|どの/.test(q.slice(Math.max(0, at - 16), at))) continue;
         // 「入ってしまったみたいです」 guesses what happened; 「読みたいです」「やってみたいです」 want to.
         if (w.startsWith('たい') && /[たダだるいう]み$/.test(before)) continue;
         return true;

@@ -242,7 +242,7 @@ export function decide(
     // The rule is limited to what the question rules out (機密性2以上 for information already published).
     verdict = 'allowed';
     lead.push(primary);
-  } else if (toTell && reportOf(primary).length && (!reporter || reporter === primary || primary.clause.facts.actor === cues.asker)) {
+  } else if (toTell && reportOf(primary).length && (!breach || breach === primary) && (!reporter || reporter === primary || primary.clause.facts.actor === cues.asker)) {
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);

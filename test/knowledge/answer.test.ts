@@ -284,6 +284,13 @@ describe('answers', () => {
     ['課のシステムがサポートの終わったOSでしか動きません。来年度の入れ替えまで使い続けてもいいですか', 'prohibited', [], '第3章 8(4)ア(キ)'],
     // Leaving one's own address book at home is no incident.
     ['職場のメールから、友達に同窓会の案内を送ってもいいですか？個人の連絡先を家に置いてきちゃって', 'prohibited', [], '第3章 7(1)ア(イ)'],
+    ['統括情報セキュリティ責任者です。ログを見たら、ある職員が担当外のシステムに何度もログインしようとしていました。どう動けばいいですか', 'must_report', ['データ取扱責任者'], '第3章 9(6)イ(ア)'],
+    // Visits: a tablet taken home, one's own phone when the office's run out, a map looked up for a visit.
+    ['訪問用のタブレットを持ったまま直帰して、家に置いておいてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    ['公用の携帯が足りないので、自分のスマホを使って施設と連絡を取ってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
+    ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
+    // 「そのまま渡せばいいですか」 with no question word asks to be told it is fine.
+    ['リース満了のタブレット、業者が回収に来たらそのまま渡せばいいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
@@ -314,6 +321,7 @@ describe('answers', () => {
     'コピー機のトナーが切れました。業者さんに連絡すればいいですか',
     '出張のガソリン代は精算できますか',
     '防災訓練っていつですか？',
+    '窓口の受付時間って何時まででしたっけ',
     '会議室のエアコンが壊れています。修理はどこに頼めばいいですか',
     '私用の携帯の番号が変わりました。連絡先の変更届はどこに出せばいいですか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
