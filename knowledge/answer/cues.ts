@@ -169,7 +169,7 @@ export class Cues {
       ].sort((a, b) => b[0].length - a[0].length);
       this.askerPatterns = names.map(([name, role]) => ({
         role,
-        re: new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をしている|をやってい|をやってま|をやっており|を務めて|をしてま|を担当して|の立場|の私|なんですが|なのですが|なんだけど|ですが)`),
+        re: new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をしている|をやってい|をやってま|をやっており|を務めて|をしてま|を担当して|の立場|の私|なんですが|なのですが|なんだけど|ですが|になりました|になったばかり|に任命され|に指名され|を任され)`),
       }));
     }
     return this.askerPatterns.find((p) => p.re.test(q))?.role ?? null;

@@ -214,7 +214,8 @@ export function decide(
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
   const permissionSentence = tree.sentences(primary.clause).find(hasPermission);
 
-  const exception = cues.exceptionRequest && !cues.incident && !cues.askReport ? exceptionRoute(tree, ranked, cues, lexicon) : null;
+  // An exception already taken (「やむを得ず…処理しました。今から何か？」) is one, though it reads as something that happened.
+  const exception = cues.exceptionRequest && (!cues.incident || cues.afterTheFact) && !cues.askReport ? exceptionRoute(tree, ranked, cues, lexicon) : null;
 
   // The exception already taken in an emergency (「許可を取る前に…させました。あとから何かすることは？」): the rule beside
   // the exception that has it reported afterwards (9(4)イ).
