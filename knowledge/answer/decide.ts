@@ -256,7 +256,12 @@ export function decide(
     roles = [...s.grantors];
     lead.push(primary);
   } else if (s.modalities.includes('prohibition')) {
-    const route = permissionRoute(tree, primary);
+    // A permission route for a case the question rules out (業務上の必要がある場合 — 「休憩時間に遊ぶゲーム」) is none.
+    const found = permissionRoute(tree, primary);
+    const own = lexicon.conditionsIn(primary.sentence.text);
+    const routeDenied = (r: { sentence: ClauseSentence }) =>
+      lexicon.conditionsIn(r.sentence.text).some((c) => !own.includes(c) && !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
+    const route = found && !routeDenied(found) ? found : null;
     if (liftedBy(primary.sentence, cues, lexicon)) {
       verdict = 'allowed';
       lead.push(primary);

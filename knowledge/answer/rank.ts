@@ -69,6 +69,16 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
   return m;
 }
 
+/**
+ * A step of what to do once something has happened (感染した場合… a: LANケーブルの即時取り外し) is beside the point of
+ * a question where nothing has: 「LANケーブルを挿していい？」 asks about connecting.
+ */
+function situationFactor(tree: ClauseTree, clause: Clause, cues: QuestionCues): number {
+  if (cues.incident || cues.askAction) return 1;
+  const parent = tree.parent(clause);
+  return parent && SITUATION.test(parent.text) && !SITUATION.test(clause.text) ? 0.7 : 1;
+}
+
 /** How well a sentence matches the query: the summed weight × idf of the query terms it contains. */
 const termSets = new WeakMap<Tokenizer, Map<string, Set<string>>>();
 
@@ -178,7 +188,7 @@ export function rank(
       return {
         clause,
         retrieval: score,
-        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(clause, cues),
+        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(clause, cues) * situationFactor(tree, clause, cues),
         sentence,
       };
     })

@@ -299,6 +299,10 @@ describe('answers', () => {
     ['課長です。隣の課の職員が、書類を机に出しっぱなしで帰っているのを何度も確認しました。どこに知らせればいいですか', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
     ['職場のPCのネットの閲覧履歴って、誰かに調べられたりするんですか', 'allowed', [], '第3章 9(2)イ'],
     ['課長です。繁忙期の3月だけは、窓口のPCのロックを解除したまま運用したいのですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
+    // A step for after an infection (LANケーブルの即時取り外し) is beside a question where nothing has happened.
+    ['余っているノートPCを自分でLANケーブルにつないでもいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
+    // A permission route for a case the question rules out (a game for the breaks) is none.
+    ['公用スマホに、休憩時間に遊ぶゲームアプリを入れてもいいですか', 'prohibited', [], '第3章 8(1)チ(ア)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
