@@ -66,7 +66,7 @@ export function addresses(c: Coverage, incident = false, howTo = false): boolean
   // 「Wordでヘッダーを入れる方法」: a how-to question needs a security subject, not just policy words.
   if (howTo && c.strong.length === 0) return false;
   // A short question can match little text and still name the policy's subject twice over (家で + 持ち帰).
-  if (c.top < 10 && !(c.strong.length >= 3 && c.top >= 6)) return false;
+  if (c.top < 10 && !(c.strong.length >= 2 && c.strong.length + c.anchors.length >= 3 && c.top >= 6)) return false;
   if (c.strong.length > 0 && c.top >= 15) return true;
   // Every content word of the question is in the best clauses (「緊急連絡網って私が作るの？」): it is their subject.
   if (!howTo && c.share >= 0.9 && c.top >= 17) return true;

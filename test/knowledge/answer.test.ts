@@ -303,6 +303,10 @@ describe('answers', () => {
     ['余っているノートPCを自分でLANケーブルにつないでもいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
     // A permission route for a case the question rules out (a game for the breaks) is none.
     ['公用スマホに、休憩時間に遊ぶゲームアプリを入れてもいいですか', 'prohibited', [], '第3章 8(1)チ(ア)'],
+    ['Cさん宛ての通知書を、Dさんの封筒に入れて発送してしまいました。どうすればいいですか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    ['ファイルを暗号化して送るとき、自分が慣れてる別の暗号化方式でやってもいい？', 'prohibited', [], '第3章 8(1)タ(イ)'],
+    // 「誰かの了承は要りますか」 asks whose permission.
+    ['リースが終わるPCの返却、誰かの了承は要りますか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
     // The audit lead in their own words (監査の統括をしています) asks about their own duty.
     ['監査の統括をしています。監査計画ができたので、もう監査を始めてもいいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // 「どこかに提出する必要」 asks whom to report to.
@@ -335,6 +339,7 @@ describe('answers', () => {
     '防災訓練っていつですか？',
     '窓口の受付時間って何時まででしたっけ',
     '研修で市外に行くのは出張扱いになりますか',
+    '父に「還付金があります」という電話があったそうです。どこに相談すればいいですか',
     '会議室のエアコンが壊れています。修理はどこに頼めばいいですか',
     '私用の携帯の番号が変わりました。連絡先の変更届はどこに出せばいいですか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
