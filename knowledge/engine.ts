@@ -113,8 +113,7 @@ export class PolicyEngine implements KnowledgeEngine {
     // Something happened: the incident-reporting rule of the one asking is always a candidate.
     const general = (cues.incident && !cues.witnessedOnly) || cues.askReport ? this.considerIncidentReport(retrieved, cues.asker) : undefined;
     // A breach seen, or a role holder told of what someone else did (ログを見たら、ある職員が…).
-    const breach = cues.witnessedOnly || (cues.asker !== null && cues.byOthers && cues.incident);
-    if (breach) this.considerViolationReport(retrieved, cues.asker);
+    if (cues.breachSeen) this.considerViolationReport(retrieved, cues.asker);
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
     if (!ranked.length) return notCovered(null);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);

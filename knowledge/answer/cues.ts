@@ -67,8 +67,11 @@ export interface QuestionCues {
   incident: boolean;
   /** Only a violation by someone else was seen: no security incident as such. */
   witnessedOnly: boolean;
-  /** The question tells of what someone else (同僚が, ある職員が) did. */
-  byOthers: boolean;
+  /**
+   * A breach by someone else to be told of: one seen (witnessedOnly), or one a role holder learned of (「ログを見たら、
+   * ある職員が…」: asker, another person, something happened).
+   */
+  breachSeen: boolean;
   askReport: boolean;
   askAction: boolean;
   askPermission: boolean;
@@ -377,6 +380,7 @@ export class Cues {
     // A report the asker received is an incident only when something happened in it.
     const received = any(this.d.received_report) && any(this.d.incident_words);
     const witnessed = any(this.d.witnessed) || (any(this.d.witnessed_of_others) && any(this.d.others));
+    const asker = this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q);
     const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);
     const heldPermission = this.heldPermission(q);
     const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => heldPermission.includes(normalizeQuery(r))) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
@@ -385,7 +389,7 @@ export class Cues {
     return {
       incident: happened || received || witnessed,
       witnessedOnly: witnessed && !happened,
-      byOthers: any(this.d.others),
+      breachSeen: (witnessed && !happened) || (asker !== null && any(this.d.others) && (happened || received || witnessed)),
       // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
       askReport: any(this.d.ask_report) && (happened || witnessed || !mayI),
       askAction: any(this.d.ask_action),
@@ -397,7 +401,7 @@ export class Cues {
       afterTheFact: any(this.d.after_the_fact),
       alreadyPermitted,
       alreadyReported: any(this.d.already_reported),
-      asker: this.d.askers.find((a) => any(a.words))?.role ?? this.askerByRole(q),
+      asker,
       heldPermission,
       heldFromUnnamed,
       condition(name: string): ConditionState {

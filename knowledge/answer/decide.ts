@@ -197,14 +197,14 @@ export function decide(
   let roles: Role[] = [];
 
   const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
-  // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
-  // A breach seen (not something that happened to the asker): the rule for telling of a breach.
   // Something happened and is still to be told: not when the person says they have told it already
   // (「上への報告はもう済ませています。ほかにやることは？」), unless they ask whom to tell.
   const toTell = cues.askReport || (cues.incident && !cues.alreadyReported);
-  const breach = cues.witnessedOnly || (cues.asker !== null && cues.byOthers && cues.incident)
+  // A breach by someone else: the rule for telling of a breach, for the asker's role (or staff).
+  const breach = cues.breachSeen
     ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === (cues.asker ?? STAFF) && lexicon.violationReport.some((p) => c.clause.text.includes(p)))
     : undefined;
+  // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
   const reporter =
     breach ??
     (cues.asker ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === cues.asker) : undefined) ??
