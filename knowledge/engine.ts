@@ -17,6 +17,20 @@ import { ProcedureMatcher } from './answer/procedures';
 import { composeReply } from './answer/reply';
 import { normalizeQuery, type Tokenizer } from './retrieve/tokenize';
 
+/**
+ * Makes rules the question always concerns candidates (the incident-reporting rule, the rule for telling of a
+ * breach): each scores at least 60 % of the best match, in order.
+ */
+function promote(retrieved: Retrieved[], clauses: readonly Clause[]): void {
+  const floor = 0.6 * retrieved[0]!.score;
+  for (const clause of clauses) {
+    const hit = retrieved.find((r) => r.clause.label === clause.label);
+    if (hit) hit.score = Math.max(hit.score, floor);
+    else retrieved.push({ clause, score: floor });
+  }
+  retrieved.sort((a, b) => b.score - a.score);
+}
+
 /** How close to the best match for what a held permission is for a permission rule must be to count as held. */
 const HELD_SHARE = 0.8;
 
@@ -118,7 +132,7 @@ export class PolicyEngine implements KnowledgeEngine {
     if (!ranked.length) return notCovered(null);
     const cov = coverage(query.subject, query, ranked.slice(0, 3), idf, this.index.tokenizer, this.cues.genericWords);
     if (!addresses(cov, cues.incident, cues.howTo && !cues.mayI)) return notCovered(cov, ranked);
-    const offTopic = this.offTopicCoverage(prepared.text);
+    const offTopic = this.offTopicCoverage(normalized);
     if (offTopic && !offTopic.about) return notCovered(offTopic.coverage, offTopic.ranked);
 
     const says = (word: string) => query.normalized.includes(word);
@@ -142,8 +156,7 @@ export class PolicyEngine implements KnowledgeEngine {
    * to the best clauses (not a weak one such as PC or 紙) or a rare word they share. What happened (盗まれ) or what is asked (誰に連絡) does not count:
    * 「駐輪場で自転車を盗まれた」 is not a theft the policy covers. Undefined when the question names no such subject.
    */
-  private offTopicCoverage(text: string): { about: boolean; coverage: Coverage; ranked: Candidate[] } | undefined {
-    const normalized = normalizeQuery(text);
+  private offTopicCoverage(normalized: string): { about: boolean; coverage: Coverage; ranked: Candidate[] } | undefined {
     const words = this.cues.offTopic(normalized);
     if (!words.length) return undefined;
     const rest = [...words].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), normalized);
@@ -199,11 +212,7 @@ export class PolicyEngine implements KnowledgeEngine {
     const own = asker && general ? this.tree.siblings(general).find((c) => c.facts.actor === asker && c.facts.reportTo.length) : undefined;
     const clause = asker ? own : general;
     if (!clause || !retrieved.length) return undefined;
-    const floor = 0.6 * retrieved[0]!.score;
-    const hit = retrieved.find((r) => r.clause.label === clause.label);
-    if (hit) hit.score = Math.max(hit.score, floor);
-    else retrieved.push({ clause, score: floor });
-    retrieved.sort((a, b) => b.score - a.score);
+    promote(retrieved, [clause]);
     return clause;
   }
 
@@ -211,14 +220,7 @@ export class PolicyEngine implements KnowledgeEngine {
   private considerViolationReport(retrieved: Retrieved[], asker: string | null): void {
     if (!retrieved.length) return;
     const actor = asker ?? STAFF;
-    const rules = this.tree.clauses.filter((c) => c.facts.actor === actor && c.facts.reportTo.length && this.cues.violationReport.some((p) => c.text.includes(p)));
-    const floor = 0.6 * retrieved[0]!.score;
-    for (const clause of rules) {
-      const hit = retrieved.find((r) => r.clause.label === clause.label);
-      if (hit) hit.score = Math.max(hit.score, floor);
-      else retrieved.push({ clause, score: floor });
-    }
-    retrieved.sort((a, b) => b.score - a.score);
+    promote(retrieved, this.tree.clauses.filter((c) => c.facts.actor === actor && c.facts.reportTo.length && this.cues.violationReport.some((p) => c.text.includes(p))));
   }
 
   private describe(ranked: Candidate[]): Explanation['ranked'] {
