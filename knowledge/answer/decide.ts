@@ -99,6 +99,19 @@ function liftedBy(s: ClauseSentence, cues: QuestionCues, lexicon: Cues): boolean
   return lexicon.conditionsIn(s.text).some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
 }
 
+/** The first of these clauses with a sentence that passes `accept`, with that sentence. */
+function firstRule(
+  tree: ClauseTree,
+  clauses: readonly Clause[],
+  accept: (sentence: ClauseSentence, clause: Clause) => boolean,
+): { clause: Clause; sentence: ClauseSentence } | undefined {
+  for (const clause of clauses) {
+    const sentence = tree.sentences(clause).find((x) => accept(x, clause));
+    if (sentence) return { clause, sentence };
+  }
+  return undefined;
+}
+
 /** 「第3章 7(1)」 of 「第3章 7(1)ア(ウ)d」: the chapter, section and subsection of a label. */
 function subsection(label: string): string {
   return /^第\d+章 \d+(?:\(\d+\))?/.exec(label)?.[0] ?? label;
@@ -221,10 +234,7 @@ export function decide(
   // the exception that has it reported afterwards (9(4)イ).
   const reportAfter =
     exception && cues.afterTheFact
-      ? tree
-          .siblings(exception.clause)
-          .map((clause) => ({ clause, sentence: tree.sentences(clause).find((x) => x.facts.reportTo.length > 0) }))
-          .find((c): c is { clause: Clause; sentence: ClauseSentence } => c.sentence !== undefined && bindsAsker(c.sentence.facts.actor, cues.asker, true))
+      ? firstRule(tree, tree.siblings(exception.clause), (x) => x.facts.reportTo.length > 0 && bindsAsker(x.facts.actor, cues.asker, true))
       : undefined;
   if (exception && reportAfter) {
     verdict = 'must_report';
@@ -339,9 +349,9 @@ export function decide(
     const ownDuty = (c: { clause: Clause; sentence: ClauseSentence }) => c.clause.facts.actor === cues.asker && c.sentence.facts.modalities.includes('obligation') && !hasPermission(c.sentence);
     // Beside the rule they grant permission under (7(1)ア(ウ)), the rule for the one who grants it (7(1)ア(オ)'s record).
     const parent = tree.parent(primary.clause);
-    const beside = [...tree.siblings(primary.clause), ...(parent ? tree.siblings(parent) : [])]
-      .map((clause) => ({ clause, sentence: tree.sentences(clause).find((x) => x.facts.modalities.includes('obligation')) }))
-      .find((c): c is { clause: Clause; sentence: ClauseSentence } => c.sentence !== undefined && ownDuty({ clause: c.clause, sentence: c.sentence }));
+    const beside = firstRule(tree, [...tree.siblings(primary.clause), ...(parent ? tree.siblings(parent) : [])], (x, clause) =>
+      x.facts.modalities.includes('obligation') && ownDuty({ clause, sentence: x }),
+    );
     const found = ranked.slice(0, 5).find(ownDuty);
     const own = ownAlready ? primary : found && subsection(found.clause.label) === subsection(primary.clause.label) ? found : (beside ?? found);
     if (own) {
