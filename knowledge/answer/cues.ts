@@ -267,9 +267,18 @@ export class Cues {
   }
 
   /** The conditions (phrases of the policy text) the vocabulary knows, as they appear in a clause. */
-  conditionsIn(text: string): string[] {
-    return Object.keys(this.d.conditions).filter((c) => text.includes(c));
+  conditionsIn(text: string): readonly string[] {
+    // Asked of the same clause sentences question after question: remembered (bounded).
+    let found = this.conditionsFound.get(text);
+    if (!found) {
+      found = Object.keys(this.d.conditions).filter((c) => text.includes(c));
+      if (this.conditionsFound.size >= 20000) this.conditionsFound.clear();
+      this.conditionsFound.set(text, found);
+    }
+    return found;
   }
+
+  private readonly conditionsFound = new Map<string, readonly string[]>();
 
   /** Whether a clause with this condition is beside the point unless the question asserts it. */
   demotedWhenAbsent(condition: string): boolean {

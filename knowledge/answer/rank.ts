@@ -91,15 +91,30 @@ function termSet(sentence: string, tokenizer: Tokenizer): Set<string> {
   return set;
 }
 
+/** Each query term once, with its first weight × idf, remembered per query. */
+const weightedTerms = new WeakMap<Query, WeakMap<(t: string) => number, [string, number][]>>();
+
+function termWeights(query: Query, idf: (t: string) => number): [string, number][] {
+  let byIdf = weightedTerms.get(query);
+  if (!byIdf) weightedTerms.set(query, (byIdf = new WeakMap()));
+  let list = byIdf.get(idf);
+  if (!list) {
+    const seen = new Set<string>();
+    list = [];
+    for (const q of query.terms) {
+      if (seen.has(q.term)) continue;
+      seen.add(q.term);
+      list.push([q.term, q.weight * idf(q.term)]);
+    }
+    byIdf.set(idf, list);
+  }
+  return list;
+}
+
 function sentenceMatch(sentence: string, query: Query, idf: (t: string) => number, tokenizer: Tokenizer): number {
   const have = termSet(sentence, tokenizer);
   let s = 0;
-  const seen = new Set<string>();
-  for (const q of query.terms) {
-    if (seen.has(q.term) || !have.has(q.term)) continue;
-    seen.add(q.term);
-    s += q.weight * idf(q.term);
-  }
+  for (const [term, weight] of termWeights(query, idf)) if (have.has(term)) s += weight;
   return s;
 }
 

@@ -18,11 +18,16 @@ export interface QueryTerm {
 export class Bm25 {
   private readonly ids: string[] = [];
   private readonly lengths: number[] = [];
-  /** term → [document index, weighted term frequency] */
-  private readonly postings = new Map<string, [number, number][]>();
-  private avgLength = 1;
+  /**
+   * term → the documents holding it and, for each, the term-frequency part of its score:
+   * f · (k1 + 1) / (f + k1 · (1 − b + b · length / average length)), f the weighted term frequency.
+   */
+  private readonly postings = new Map<string, { docs: Int32Array; parts: Float64Array }>();
+  private readonly avgLength: number;
+  private readonly idfs = new Map<string, number>();
 
   constructor(docs: Doc[], private readonly k1 = 1.2, private readonly b = 0.75) {
+    const lists = new Map<string, [number, number][]>();
     docs.forEach((d, i) => {
       const tf = new Map<string, number>();
       let length = 0;
@@ -31,14 +36,18 @@ export class Bm25 {
         length += f.terms.length * f.weight;
       }
       for (const [t, n] of tf) {
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
+        let list = lists.get(t);
+        if (!list) lists.set(t, (list = []));
         list.push([i, n]);
       }
       this.ids.push(d.id);
       this.lengths.push(length);
     });
     this.avgLength = this.lengths.reduce((s, l) => s + l, 0) / Math.max(1, this.ids.length);
+    for (const [t, list] of lists) {
+      const parts = list.map(([doc, f]) => (f * (this.k1 + 1)) / (f + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.avgLength)));
+      this.postings.set(t, { docs: Int32Array.from(list, ([doc]) => doc), parts: Float64Array.from(parts) });
+    }
   }
 
   get size(): number {
@@ -46,28 +55,48 @@ export class Bm25 {
   }
 
   idf(term: string): number {
-    const n = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.ids.length - n + 0.5) / (n + 0.5));
+    let v = this.idfs.get(term);
+    if (v === undefined) {
+      const n = this.postings.get(term)?.docs.length ?? 0;
+      v = Math.log(1 + (this.ids.length - n + 0.5) / (n + 0.5));
+      if (this.idfs.size >= 50000) this.idfs.clear();
+      this.idfs.set(term, v);
+    }
+    return v;
   }
 
   /** Scores of every document with a positive score, best first. */
   search(query: QueryTerm[]): { id: string; score: number }[] {
+    const { docs, scores } = this.scoreDocs(query);
+    return docs.map((doc) => ({ id: this.ids[doc]!, score: scores[doc]! }));
+  }
+
+  /**
+   * The indexes (in construction order) of every document with a positive score, best first (ties in the
+   * order first scored), and the scores by document index.
+   */
+  scoreDocs(query: QueryTerm[]): { docs: number[]; scores: Float64Array } {
     const merged = new Map<string, number>();
     for (const q of query) merged.set(q.term, Math.max(merged.get(q.term) ?? 0, q.weight));
-    const scores = new Map<number, number>();
+    const scores = new Float64Array(this.ids.length);
+    const seen = new Uint8Array(this.ids.length);
+    const touched: number[] = [];
     for (const [term, weight] of merged) {
-      const list = this.postings.get(term);
+      const posting = this.postings.get(term);
       // Terms in nearly every clause (情報, 職員…) move no ranking but cost the most: skipped.
-      if (!list || list.length > this.ids.length * 0.6) continue;
-      const idf = this.idf(term);
-      for (const [doc, f] of list) {
-        const norm = f + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.avgLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + weight * idf * ((f * (this.k1 + 1)) / norm));
+      if (!posting || posting.docs.length > this.ids.length * 0.6) continue;
+      const w = weight * this.idf(term);
+      const { docs, parts } = posting;
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j]!;
+        if (!seen[doc]) {
+          seen[doc] = 1;
+          touched.push(doc);
+        }
+        scores[doc] = scores[doc]! + w * parts[j]!;
       }
     }
-    return [...scores]
-      .filter(([, s]) => s > 0)
-      .map(([doc, score]) => ({ id: this.ids[doc]!, score }))
-      .sort((a, b) => b.score - a.score);
+    const docs = touched.filter((doc) => scores[doc]! > 0).sort((a, b) => scores[b]! - scores[a]!);
+    return { docs, scores };
   }
 }

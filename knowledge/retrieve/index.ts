@@ -32,6 +32,8 @@ export interface Query {
 export class ClauseIndex {
   private readonly bm25: Bm25;
   private readonly lastChapter: number;
+  /** The clause of each searched document (a clause, or one paragraph of it). */
+  private readonly clauseOf: Clause[] = [];
 
   constructor(
     private readonly tree: ClauseTree,
@@ -48,6 +50,7 @@ export class ClauseIndex {
       // long clause is found by the paragraph that matches, not drowned by its length.
       const passages = weights.passages ? c.text.split('\n').filter((p) => p.trim()) : [c.text];
       passages.forEach((passage, i) => {
+        this.clauseOf.push(c);
         docs.push({
           id: passages.length > 1 ? `${c.label}#${i}` : c.label,
           fields: [
@@ -104,15 +107,17 @@ export class ClauseIndex {
   }
 
   search(query: Query, k = 10): Retrieved[] {
-    const best = new Map<string, number>();
-    for (const { id, score } of this.bm25.search(query.terms)) {
-      const label = id.split('#')[0]!;
-      best.set(label, Math.max(best.get(label) ?? 0, score));
+    // Documents come best first, so a clause's first passage is its best one.
+    const { docs, scores } = this.bm25.scoreDocs(query.terms);
+    const seen = new Set<Clause>();
+    const hits: Retrieved[] = [];
+    for (const doc of docs) {
+      const clause = this.clauseOf[doc]!;
+      if (seen.has(clause)) continue;
+      seen.add(clause);
+      const score = scores[doc]!;
+      hits.push({ clause, score: clause.chapter < this.lastChapter ? score * this.weights.principles : score });
     }
-    const hits = [...best].map(([label, score]) => {
-      const clause = this.tree.get(label)!;
-      return { clause, score: clause.chapter < this.lastChapter ? score * this.weights.principles : score };
-    });
     return hits.sort((a, b) => b.score - a.score).slice(0, k);
   }
 

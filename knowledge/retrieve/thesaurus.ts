@@ -33,6 +33,12 @@ export class Thesaurus {
 
   private readonly stop: string[];
 
+  /**
+   * Matcher indexes by the first two characters of their word (of its first part for 「A+B」; one for a word
+   * of one character): a word can only match a question holding those characters.
+   */
+  private readonly byStart = new Map<string, number[]>();
+
   constructor(file: z.infer<typeof ThesaurusFile>) {
     this.stop = (file.stop ?? []).map((w) => normalizeQuery(w));
     for (const e of file.entries) {
@@ -57,6 +63,18 @@ export class Thesaurus {
         this.matchers.push({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false });
       }
     }
+    this.indexStarts();
+  }
+
+  private indexStarts(): void {
+    this.matchers.forEach((m, i) => {
+      const first = m.word.includes('+') ? m.word.split('+').map((p) => p.trim()).find(Boolean) : m.word;
+      if (!first) return;
+      const start = first.slice(0, 2);
+      let list = this.byStart.get(start);
+      if (!list) this.byStart.set(start, (list = []));
+      list.push(i);
+    });
   }
 
   static load(dir?: string): Thesaurus {
@@ -70,7 +88,24 @@ export class Thesaurus {
 
   /** The policy terms a (normalised) question calls for. */
   expand(normalizedQuestion: string): Expansion[] {
-    const q = this.stop.reduce((t, w) => t.split(w).join(' '), normalizedQuestion);
-    return this.matchers.filter((m) => m.test(q)).map((m) => ({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak }));
+    const q = this.stop.reduce((t, w) => (t.includes(w) ? t.split(w).join(' ') : t), normalizedQuestion);
+    // Only the matchers whose start the question holds, in the thesaurus's order.
+    const starts = new Set<string>();
+    for (let i = 0; i < q.length; i++) {
+      starts.add(q[i]!);
+      if (i + 1 < q.length) starts.add(q.slice(i, i + 2));
+    }
+    const candidates: number[] = [];
+    for (const start of starts) {
+      const list = this.byStart.get(start);
+      if (list) for (const i of list) candidates.push(i);
+    }
+    candidates.sort((a, b) => a - b);
+    const out: Expansion[] = [];
+    for (const i of candidates) {
+      const m = this.matchers[i]!;
+      if (m.test(q)) out.push({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak });
+    }
+    return out;
   }
 }

@@ -1,0 +1,94 @@
+// Retrieval internals that exist for speed must find exactly what the plain computation finds.
+import { Bm25 } from '../../knowledge/retrieve/bm25';
+import { Thesaurus } from '../../knowledge/retrieve/thesaurus';
+import { normalizeQuery } from '../../knowledge/retrieve/tokenize';
+import { evalSetPaths, readEvalSet } from '../../knowledge/cli/eval-set';
+
+type Matcher = { word: string; test: (q: string) => boolean };
+
+describe('Thesaurus.expand', () => {
+  test('finds, in the thesaurus order, exactly the words a scan of every word finds', () => {
+    const thesaurus = Thesaurus.load();
+    const { matchers, stop } = thesaurus as unknown as { matchers: Matcher[]; stop: string[] };
+    const questions = evalSetPaths().flatMap(readEvalSet).map((q) => normalizeQuery(q.q));
+    expect(questions.length).toBeGreaterThan(100);
+    for (const question of questions) {
+      const q = stop.reduce((t, w) => t.split(w).join(' '), question);
+      expect(thesaurus.expand(question).map((e) => e.word)).toEqual(matchers.filter((m) => m.test(q)).map((m) => m.word));
+    }
+  });
+
+  test('words of one character, 「A+B」 words, ASCII and katakana words are found by their start', () => {
+    const thesaurus = new Thesaurus({
+      stop: ['usb扇風機'],
+      entries: [
+        { words: ['家'], terms: ['自宅'] },
+        { words: ['更新+止め'], terms: ['更新プログラム'] },
+        { words: ['USB'], terms: ['USBメモリ'] },
+        { words: ['ライン'], terms: ['LINE'] },
+      ],
+    });
+    const words = (q: string) => thesaurus.expand(normalizeQuery(q)).map((e) => e.word);
+    expect(words('家で使う')).toEqual(['家']);
+    expect(words('家族に見せる')).toEqual([]);
+    expect(words('止めたい、更新を')).toEqual(['更新+止め']);
+    expect(words('ＵＳＢに入れる')).toEqual(['usb']);
+    expect(words('USB扇風機')).toEqual([]);
+    expect(words('オフラインで使う')).toEqual([]);
+    expect(words('ラインで送る')).toEqual(['ライン']);
+  });
+});
+
+describe('Bm25.search', () => {
+  const docs = [
+    { id: 'a', fields: [{ terms: ['usb', 'メモリ', '持ち出し'], weight: 1 }, { terms: ['媒体'], weight: 0.8 }] },
+    { id: 'b', fields: [{ terms: ['パスワード', '変更', '変更'], weight: 1 }] },
+    { id: 'c', fields: [{ terms: ['usb', 'メモリ', '持ち出し'], weight: 1 }, { terms: ['媒体'], weight: 0.8 }] },
+    { id: 'd', fields: [{ terms: ['メモリ', '媒体', '廃棄'], weight: 1 }] },
+    { id: 'e', fields: [{ terms: ['ウイルス', 'メモリ'], weight: 1 }] },
+  ];
+
+  /** Okapi BM25 written out plainly, terms counted once at their highest weight. */
+  function reference(query: { term: string; weight: number }[], k1 = 1.2, b = 0.75) {
+    const lengths = docs.map((d) => d.fields.reduce((s, f) => s + f.terms.length * f.weight, 0));
+    const avg = lengths.reduce((s, l) => s + l, 0) / docs.length;
+    const weights = new Map<string, number>();
+    for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));
+    return docs
+      .map((d, i) => {
+        let score = 0;
+        for (const [term, weight] of weights) {
+          const f = d.fields.reduce((s, fl) => s + fl.terms.filter((t) => t === term).length * fl.weight, 0);
+          const n = docs.filter((x) => x.fields.some((fl) => fl.terms.includes(term))).length;
+          if (!f || n > docs.length * 0.6) continue;
+          const idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
+          score += weight * idf * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * lengths[i]!) / avg)));
+        }
+        return { id: d.id, score };
+      })
+      .filter((r) => r.score > 0);
+  }
+
+  test('scores every matching document as Okapi BM25 does, best first, equal scores in document order', () => {
+    const bm25 = new Bm25(docs);
+    const query = [
+      { term: 'usb', weight: 1 },
+      { term: '媒体', weight: 0.4 },
+      { term: '廃棄', weight: 1 },
+      { term: 'usb', weight: 0.5 },
+      { term: '変更', weight: 0.8 },
+    ];
+    const got = bm25.search(query);
+    const want = reference(query);
+    expect(got.map((r) => r.id)).toEqual([...want].sort((x, y) => y.score - x.score).map((r) => r.id));
+    expect(got.map((r) => r.id)).toEqual(['d', 'b', 'a', 'c']);
+    for (const r of got) expect(r.score).toBeCloseTo(want.find((w) => w.id === r.id)!.score, 12);
+  });
+
+  test('a term in more than 60 % of the documents is skipped, an unknown term scores nothing', () => {
+    const bm25 = new Bm25(docs);
+    expect(bm25.search([{ term: 'メモリ', weight: 1 }])).toEqual([]);
+    expect(bm25.search([{ term: '存在しない', weight: 1 }])).toEqual([]);
+    expect(bm25.idf('ウイルス')).toBeCloseTo(Math.log(1 + 4.5 / 1.5), 12);
+  });
+});
