@@ -49,7 +49,7 @@ const CuesFile = z.object({
   incident_report: phrases.min(1),
   violation_report: phrases.default([]),
   reported_speech: phrases,
-  off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional() })).default([]),
+  off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional(), also_kept_on_incident: z.boolean().optional() })).default([]),
   work_words: phrases.default([]),
   self_intro: phrases.default([]),
   setting_words: phrases.default([]),
@@ -150,7 +150,7 @@ export class Cues {
       incident_words: norm(data.incident_words),
       skip_duty: norm(data.skip_duty),
       quote_is_subject: norm(data.quote_is_subject),
-      off_topic: data.off_topic.map((o) => ({ words: norm(o.words), also: norm(o.also) })),
+      off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also) })),
       work_words: norm(data.work_words),
       self_intro: norm(data.self_intro),
       setting_words: norm(data.setting_words),
@@ -258,7 +258,8 @@ export class Cues {
 
   /** Whether a word only says who or where (住民, 窓口, 電話): the setting of a question, not its subject. */
   isSetting(word: string): boolean {
-    return this.d.setting_words.some((w) => word === w || word.startsWith(w));
+    // 「住民の」「窓口で」 are settings; 「職員証」 (a thing) only starts like one.
+    return this.d.setting_words.some((w) => word === w || (word.startsWith(w) && !/[\u4e00-\u9fff\u30a0-\u30ff]/.test(word.slice(w.length))));
   }
 
   /** Phrases that find the clause pointing to whom to ask when the policy is silent. */
@@ -315,9 +316,12 @@ export class Cues {
     const out: string[] = [];
     // 「銀行アプリと同じパスワードを業務システムに」: a question that names work keeps its policy words.
     const work = this.d.work_words.some((w) => normalizedQuestion.includes(w));
+    // 「ICカードを入れたパスケースを落とした」: what was lost with the case is lost too.
+    const happened = () => this.d.incident.some((w) => normalizedQuestion.includes(w));
     for (const o of this.d.off_topic) {
       if (!o.words.some((w) => normalizedQuestion.includes(w))) continue;
-      out.push(...o.words, ...(work ? [] : (o.also ?? [])));
+      const keepAlso = work || (o.also_kept_on_incident && happened());
+      out.push(...o.words, ...(keepAlso ? [] : (o.also ?? [])));
     }
     // 「会計年度任用職員です。通勤手当って…」: who asks is not what the question is about.
     if (out.length) out.push(...this.d.self_intro);

@@ -168,6 +168,9 @@ describe('answers', () => {
     ['昼休みでもないのに、ネットでニュースを見るのはだめですか', 'prohibited', [], '第3章 8(1)ト(ア)'],
     // Mail to the wrong place, with the words apart (メール…別の…送っちゃ).
     ['会議の案内メールを別の課の人に送っちゃいました。どうすれば？', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
+    // What was lost with its case or bag is lost too: the IC card's own reporting rule.
+    ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
+    ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     // …with the mistake said before the sending (メール…間違えて…送って), or noticed after it (送信してから気づ).
     ['見積書を付けたメールを、間違えてよその市の人に送ってしまいました', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
     ['メールを送信してから気づいたのですが、宛先が一人違っていました', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
