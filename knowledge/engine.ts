@@ -68,8 +68,8 @@ export class PolicyEngine implements KnowledgeEngine {
     this.tree = new ClauseTree(treeData, roles);
     const thesaurus = Thesaurus.load(options.dataDir);
     this.index = new ClauseIndex(this.tree, thesaurus, undefined, options.tokenizer);
-    this.kana = new KanaFolder([...this.tree.clauses.map((c) => c.text), ...thesaurus.words()]);
     this.cues = Cues.load(options.dataDir);
+    this.kana = new KanaFolder([...this.tree.clauses.map((c) => c.text), ...thesaurus.words()], this.cues.spellings);
     this.cues.roles = this.tree.roles;
     this.procedures = ProcedureMatcher.load(options.dataDir);
     this.consult = this.findConsultClause();

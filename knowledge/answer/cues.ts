@@ -46,6 +46,8 @@ const CuesFile = z.object({
   skip_duty: phrases,
   quote_is_subject: phrases,
   not_covered_pointer: phrases.min(1),
+  /** Words typed in hiragana and how they are written (もちかえ → 持ち帰). */
+  spellings: z.record(z.string().min(2), z.string().min(1)).default({}),
   incident_report: phrases.min(1),
   violation_report: phrases.default([]),
   reported_speech: phrases,
@@ -263,6 +265,10 @@ export class Cues {
   }
 
   /** Phrases that find the clause pointing to whom to ask when the policy is silent. */
+  get spellings(): Record<string, string> {
+    return this.d.spellings;
+  }
+
   get notCoveredPointer(): string[] {
     return this.d.not_covered_pointer;
   }

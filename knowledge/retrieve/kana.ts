@@ -1,5 +1,5 @@
 // Katakana words typed in hiragana (「ぱすわーど」「うぃるす」, an IME left in hiragana mode) read as the
-// katakana words the policy and the thesaurus know.
+// katakana words the policy and the thesaurus know; a few verbs typed in hiragana (もってかえって) as written in kanji.
 
 const KATAKANA_RUN = /[\u30a1-\u30faー]{3,}/g;
 const HIRAGANA = /[\u3041-\u3096]/;
@@ -14,8 +14,11 @@ export class KanaFolder {
   /** By first hiragana character: [hiragana spelling, katakana word], longest first. */
   private readonly byFirst = new Map<string, [string, string][]>();
 
-  /** @param words katakana words (3 characters or more are used); texts to collect them from. */
-  constructor(words: Iterable<string>) {
+  /**
+   * @param words katakana words (3 characters or more are used); texts to collect them from.
+   * @param spellings other words typed in hiragana, and how the policy writes them (もちかえ → 持ち帰).
+   */
+  constructor(words: Iterable<string>, spellings: Record<string, string> = {}) {
     const seen = new Set<string>();
     for (const text of words) {
       for (const m of text.normalize('NFKC').matchAll(KATAKANA_RUN)) {
@@ -29,6 +32,12 @@ export class KanaFolder {
         list.push([hira, word]);
         this.byFirst.set(hira[0]!, list);
       }
+    }
+    for (const [hira, word] of Object.entries(spellings)) {
+      if (!hira) continue;
+      const list = this.byFirst.get(hira[0]!) ?? [];
+      list.push([hira, word]);
+      this.byFirst.set(hira[0]!, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
   }

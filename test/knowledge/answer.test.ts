@@ -168,6 +168,13 @@ describe('answers', () => {
     ['昼休みでもないのに、ネットでニュースを見るのはだめですか', 'prohibited', [], '第3章 8(1)ト(ア)'],
     // Mail to the wrong place, with the words apart (メール…別の…送っちゃ).
     ['会議の案内メールを別の課の人に送っちゃいました。どうすれば？', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
+    // Verbs typed in hiragana (もちだして) read as written in kanji; other pastimes (ゲーム機, ドラレコ) are not the policy's.
+    ['名簿のデータ、USBでもちだしてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    ['息子のゲーム機をつなぐので家のルーターのパスワードを変えたいです', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['ドライブレコーダーのSDカードの映像を消したいです', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // A monitor added (デュアルに) is a device extended; a lease ending (リース期限が切れ) is an asset returned.
+    ['ディスプレイをもう1枚もらってPCにつないで2画面にしたいです', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
+    ['リース期限切れのプリンタを業者が回収に来ます。そのまま渡していいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],

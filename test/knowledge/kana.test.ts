@@ -15,4 +15,11 @@ describe('KanaFolder', () => {
     expect(folder.fold('持ち帰ってもいいですか')).toBe('持ち帰ってもいいですか');
     expect(folder.fold('')).toBe('');
   });
+
+  test('other words typed in hiragana read as written, when given', () => {
+    const withVerbs = new KanaFolder(['ファイル'], { もちかえ: '持ち帰', もってかえ: '持って帰' });
+    expect(withVerbs.fold('ふぁいるをもってかえっていい？')).toBe('ファイルを持って帰っていい？');
+    expect(withVerbs.fold('もちかえりはだめ')).toBe('持ち帰りはだめ');
+    expect(folder.fold('もってかえっていい？')).toBe('もってかえっていい？');
+  });
 });
