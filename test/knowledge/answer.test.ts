@@ -175,6 +175,10 @@ describe('answers', () => {
     // A monitor added (デュアルに) is a device extended; a lease ending (リース期限が切れ) is an asset returned.
     ['ディスプレイをもう1枚もらってPCにつないで2画面にしたいです', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
     ['リース期限切れのプリンタを業者が回収に来ます。そのまま渡していいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
+    // A folder open to outsiders by a wrong setting is a breach the section head reports up (3(3)オ); servers
+    // down in a flood are the emergency the 統括 reports (3(2)ク).
+    ['課長です。課のフォルダが、アクセス権の設定ミスで外から見える状態になっていました。どこに報告しますか', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    ['統括情報セキュリティ責任者です。台風で庁舎が浸水して、サーバが止まっています。どこに報告しますか', 'must_report', ['最高データ取扱責任者'], '第3章 3(2)ク'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
