@@ -213,9 +213,10 @@ export function decide(
   // Something happened and is still to be told: not when the person says they have told it already
   // (「上への報告はもう済ませています。ほかにやることは？」), unless they ask whom to tell.
   const toTell = cues.askReport || (cues.incident && !cues.alreadyReported);
-  // A breach by someone else: the rule for telling of a breach, for the asker's role (or staff).
+  // A breach by someone else: the rule for telling of a breach, for the asker's role (or staff), wherever it
+  // ranks (it was made a candidate for this: engine.considerViolationReport).
   const breach = cues.breachSeen
-    ? ranked.slice(0, 6).find((c) => reportOf(c).length && c.clause.facts.actor === (cues.asker ?? STAFF) && lexicon.violationReport.some((p) => c.clause.text.includes(p)))
+    ? ranked.find((c) => reportOf(c).length && c.clause.facts.actor === (cues.asker ?? STAFF) && lexicon.violationReport.some((p) => c.clause.text.includes(p)))
     : undefined;
   // A role holder reports under their own rule first (情報セキュリティ責任者等が違反を確認した場合…).
   const reporter =

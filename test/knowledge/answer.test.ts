@@ -179,6 +179,10 @@ describe('answers', () => {
     // down in a flood are the emergency the 統括 reports (3(2)ク).
     ['課長です。課のフォルダが、アクセス権の設定ミスで外から見える状態になっていました。どこに報告しますか', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
     ['統括情報セキュリティ責任者です。台風で庁舎が浸水して、サーバが止まっています。どこに報告しますか', 'must_report', ['最高データ取扱責任者'], '第3章 3(2)ク'],
+    // The 統括 who finds a member of staff trying to get in where they may not tells that person's データ取扱責任者
+    // (8(5)オ), however low the rule ranks; one's own permission cannot be granted by oneself (3(7)ア).
+    ['統括情報セキュリティ責任者です。監視していたら、職員の一人が権限外のサーバに繰り返しアクセスしようとしていました。誰に伝えますか', 'must_report', ['データ取扱責任者'], '第3章 9(6)イ(ア)'],
+    ['データ取扱責任者です。自分の持ち出しの申請、申請者と許可者が同じでもかまいませんか', 'prohibited', [], '第3章 3(7)ア'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
