@@ -55,6 +55,11 @@ const CuesFile = z.object({
   work_words: phrases.default([]),
   self_intro: phrases.default([]),
   setting_words: phrases.default([]),
+  /**
+   * A contractor named only as who does the work (「保守業者から…つなぎたいと言われ」): the clauses under the heading
+   * are beside the point unless the question is about outsourcing itself (its words).
+   */
+  contractor_setting: z.object({ words: phrases.min(1), about_outsourcing: phrases.min(1), heading: z.string().min(1) }).optional(),
 });
 type CuesData = z.infer<typeof CuesFile>;
 
@@ -97,6 +102,8 @@ export interface QuestionCues {
   heldPermission: string;
   /** The permission held names no one (「許可は取って…」): it is the one for what the question is about. */
   heldFromUnnamed: boolean;
+  /** A contractor is named only as who does the work, not as what is asked about (outsourcing itself). */
+  contractorSetting: boolean;
   condition(name: string): ConditionState;
 }
 
@@ -156,6 +163,11 @@ export class Cues {
       work_words: norm(data.work_words),
       self_intro: norm(data.self_intro),
       setting_words: norm(data.setting_words),
+      contractor_setting: data.contractor_setting && {
+        ...data.contractor_setting,
+        words: norm(data.contractor_setting.words),
+        about_outsourcing: norm(data.contractor_setting.about_outsourcing),
+      },
     };
   }
 
@@ -267,6 +279,11 @@ export class Cues {
   /** Phrases that find the clause pointing to whom to ask when the policy is silent. */
   get spellings(): Record<string, string> {
     return this.d.spellings;
+  }
+
+  /** The heading of the clauses on outsourcing, beside the point when a contractor is only the setting. */
+  get outsourcingHeading(): string | undefined {
+    return this.d.contractor_setting?.heading;
   }
 
   get notCoveredPointer(): string[] {
@@ -423,6 +440,7 @@ export class Cues {
       asker,
       heldPermission,
       heldFromUnnamed,
+      contractorSetting: this.d.contractor_setting !== undefined && any(this.d.contractor_setting.words) && !any(this.d.contractor_setting.about_outsourcing),
       condition(name: string): ConditionState {
         const c = conditions[name];
         if (!c) return null;

@@ -185,6 +185,12 @@ function focusGuarded(s: ClauseSentence, query: Query, cues: QuestionCues, idf: 
   return { ...s, facts: { ...f, grantors: unique([...f.grantors, ...f.guardedBy]), modalities: unique<Modality>([...f.modalities, 'permission']) } };
 }
 
+/** The rules on outsourcing contracts, when a contractor is only who does what the question is about. */
+function settingFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): number {
+  const heading = lexicon.outsourcingHeading;
+  return cues.contractorSetting && heading && clause.headings.includes(heading) ? 0.7 : 1;
+}
+
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 export function rank(
@@ -203,7 +209,7 @@ export function rank(
       return {
         clause,
         retrieval: score,
-        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(clause, cues) * situationFactor(tree, clause, cues),
+        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(clause, cues) * situationFactor(tree, clause, cues) * settingFactor(clause, cues, lexicon),
         sentence,
       };
     })

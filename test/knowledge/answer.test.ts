@@ -183,6 +183,8 @@ describe('answers', () => {
     // (8(5)オ), however low the rule ranks; one's own permission cannot be granted by oneself (3(7)ア).
     ['統括情報セキュリティ責任者です。監視していたら、職員の一人が権限外のサーバに繰り返しアクセスしようとしていました。誰に伝えますか', 'must_report', ['データ取扱責任者'], '第3章 9(6)イ(ア)'],
     ['データ取扱責任者です。自分の持ち出しの申請、申請者と許可者が同じでもかまいませんか', 'prohibited', [], '第3章 3(7)ア'],
+    // A contractor who only does the work is not a question about outsourcing contracts (10(1)); choosing one is.
+    ['保守業者さんに頼まれたので、業者のノートPCを庁内のLANにつないであげてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
