@@ -101,7 +101,8 @@ function grantorsOf(sentence: string, finder: RoleFinder, actor: Role | null): R
     if (tail && (tail[1] !== 'なく' || PROHIBITION.test(sentence))) out.push(r.role);
   }
   // 「最高データ取扱責任者が認めた者でなければならない」: approval by that role.
-  for (const r of finder.find(sentence)) if (/^が(?:認めた|承認した|許可した)/.test(sentence.slice(r.end))) out.push(r.role);
+  // 「統括情報セキュリティ責任者が指名し、最高データ取扱責任者が認めた者」: both, the one who names and the one who approves.
+  for (const r of finder.find(sentence)) if (/^が(?:認めた|承認した|許可した|指名し、[^。]{0,40}?が(?:認めた|承認した))/.test(sentence.slice(r.end))) out.push(r.role);
   // 「…を許可する場合」「…を認める場合」: the clause's own actor is the one who grants.
   if (actor && actor !== '職員等' && /を許可する場合|を認める場合|接続を許可/.test(sentence)) out.push(actor);
   return unique(out);

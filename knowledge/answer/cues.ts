@@ -56,10 +56,10 @@ const CuesFile = z.object({
   self_intro: phrases.default([]),
   setting_words: phrases.default([]),
   /**
-   * A contractor named only as who does the work (「保守業者から…つなぎたいと言われ」): the clauses under the heading
+   * A contractor named only as who does the work (「保守業者から…つなぎたいと言われ」): the clauses under those headings
    * are beside the point unless the question is about outsourcing itself (its words).
    */
-  contractor_setting: z.object({ words: phrases.min(1), about_outsourcing: phrases.min(1), heading: z.string().min(1) }).optional(),
+  contractor_setting: z.object({ words: phrases.min(1), about_outsourcing: phrases.min(1), headings: z.array(z.string().min(1)).min(1) }).optional(),
 });
 type CuesData = z.infer<typeof CuesFile>;
 
@@ -281,9 +281,9 @@ export class Cues {
     return this.d.spellings;
   }
 
-  /** The heading of the clauses on outsourcing, beside the point when a contractor is only the setting. */
-  get outsourcingHeading(): string | undefined {
-    return this.d.contractor_setting?.heading;
+  /** The headings of the clauses on outsourcing, beside the point when a contractor is only the setting. */
+  get outsourcingHeadings(): readonly string[] {
+    return this.d.contractor_setting?.headings ?? [];
   }
 
   get notCoveredPointer(): string[] {

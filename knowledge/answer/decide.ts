@@ -373,6 +373,9 @@ export function decide(
     }
   }
 
+  // One does not ask oneself: the 統括 who names their stand-in needs only the other role's approval.
+  if (verdict === 'needs_permission' && cues.asker && roles.length > 1 && roles.includes(cues.asker)) roles = roles.filter((r) => r !== cues.asker);
+
   const cited: Decision['cited'] = [];
   for (const c of [...lead, ...ranked]) {
     if (!cited.some((x) => x.clause.label === c.clause.label)) cited.push({ clause: c.clause, sentence: c.sentence });

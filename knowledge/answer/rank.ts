@@ -187,8 +187,7 @@ function focusGuarded(s: ClauseSentence, query: Query, cues: QuestionCues, idf: 
 
 /** The rules on outsourcing contracts, when a contractor is only who does what the question is about. */
 function settingFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): number {
-  const heading = lexicon.outsourcingHeading;
-  return cues.contractorSetting && heading && clause.headings.includes(heading) ? 0.7 : 1;
+  return cues.contractorSetting && lexicon.outsourcingHeadings.some((h) => clause.headings.includes(h)) ? 0.7 : 1;
 }
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];

@@ -185,6 +185,12 @@ describe('answers', () => {
     ['データ取扱責任者です。自分の持ち出しの申請、申請者と許可者が同じでもかまいませんか', 'prohibited', [], '第3章 3(7)ア'],
     // A contractor who only does the work is not a question about outsourcing contracts (10(1)); choosing one is.
     ['保守業者さんに頼まれたので、業者のノートPCを庁内のLANにつないであげてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
+    // A stand-in for the 統括 is named by the 統括 and approved by the 最高データ取扱責任者: both, unless the 統括 asks.
+    ['情シスの係長です。統括情報セキュリティ責任者が入院している間、特権IDでの作業を私が代行してもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', '最高データ取扱責任者'], '第3章 8(2)ア(ウ)b'],
+    ['統括情報セキュリティ責任者です。不在の間の特権での作業を部下に代行させたいのですが、私の指名だけでいいですか', 'needs_permission', ['最高データ取扱責任者'], '第3章 8(2)ア(ウ)b'],
+    // Office life around contractors and servers that the policy does not govern.
+    ['来週の送別会に、委託業者の担当さんも誘っていいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['ウォーターサーバーのボトル交換の業者さんって何曜日に来ますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
