@@ -144,6 +144,8 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
 
 /** Close enough to the general incident rule for a rule about this very situation to lead. */
 const SPECIFIC_REPORT = 0.75;
+/** …when the question names the thing itself (ICカード) and, in any words, what happened to it (見当たらない). */
+const SPECIFIC_REPORT_NAMED = 0.6;
 /** What a situational rule is about: 「パスワードが流出した」, 「ICカード等を紛失した」. */
 const SITUATION_SUBJECT = /([\u30a0-\u30ffA-Za-z\u4e00-\u9fff]{2,}?)等?[がを](紛失|流出|漏えい|盗難|感染|誤送信)/;
 
@@ -166,10 +168,12 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
   const general = ranked[at]!;
   const specific = ranked.slice(at + 1, at + 4).find((c) => {
     const f = c.sentence.facts;
-    if (c.score < general.score * SPECIFIC_REPORT || !f.reportTo.length || !bindsAsker(f.actor, cues.asker, true)) return false;
+    if (c.score < general.score * SPECIFIC_REPORT_NAMED || !f.reportTo.length || !bindsAsker(f.actor, cues.asker, true)) return false;
     const m = SITUATION_SUBJECT.exec(c.sentence.text.normalize('NFKC'));
     if (!m) return false;
     const [subject, event] = [m[1]!.toLowerCase(), m[2]!];
+    if (incident.says(subject) && incident.mentions(event)) return true;
+    if (c.score < general.score * SPECIFIC_REPORT) return false;
     // Named as such (パスワード), or in other words for both the thing and what happened to it (メール + 誤送信).
     return incident.says(subject) || (incident.mentions(subject) && incident.mentions(event));
   });

@@ -191,6 +191,8 @@ describe('answers', () => {
     // Office life around contractors and servers that the policy does not govern.
     ['来週の送別会に、委託業者の担当さんも誘っていいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['ウォーターサーバーのボトル交換の業者さんって何曜日に来ますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // The thing named itself (ICカード) and what happened to it in other words (見つからない): its own rule leads.
+    ['さっきまで端末に挿していたICカードが見つかりません。机の中にもないです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
