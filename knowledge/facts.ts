@@ -21,6 +21,8 @@ export interface SentenceFacts {
   /** A duty of another role that lets staff do something (「職員等が常に…閲覧できるように掲示しなければならない」). */
   enablesStaff: boolean;
   reportTo: Role[];
+  /** Recipients only as the case requires (「その重要度に応じて最高データ取扱責任者に報告」): told of what is serious. */
+  reportToWhenSerious: Role[];
   conditions: string[];
 }
 
@@ -116,8 +118,12 @@ function guardedByOf(sentence: string, finder: RoleFinder): Role[] {
   return unique(finder.find(guarded).filter((r) => /^(?:（[^）]*）)?の(?:許可|承認)(?:なく|を得ずに?)/.test(guarded.slice(r.end))).map((r) => r.role));
 }
 
-function reportTargetsOf(sentence: string, finder: RoleFinder): Role[] {
+/** Words before a recipient that make telling them depend on the case. */
+const CONDITIONAL_RECIPIENT = /(?:重要度|必要|状況)に応じ(?:て)?$/;
+
+function reportTargetsOf(sentence: string, finder: RoleFinder): { always: Role[]; whenSerious: Role[] } {
   const out: Role[] = [];
+  const serious: Role[] = [];
   // The roles before 「…は、」 are who reports (「統括…及び情報セキュリティ責任者は、…委員会に報告」), not recipients.
   const topic = /^[^。]{1,60}?は、/.exec(sentence);
   const roles = finder.find(sentence).filter((r) => !topic || r.index >= topic[0].length);
@@ -126,10 +132,12 @@ function reportTargetsOf(sentence: string, finder: RoleFinder): Role[] {
     if (RECEIVING.test(sentence.slice(at + verb[0].length))) continue;
     for (const r of roles) {
       if (r.end > at || at - r.index > 70) continue;
-      if (AFTER_RECIPIENT.test(sentence.slice(r.end))) out.push(r.role);
+      // 「その重要度に応じて最高データ取扱責任者に報告」: only sometimes, not whom one reports to.
+      if (!AFTER_RECIPIENT.test(sentence.slice(r.end))) continue;
+      (CONDITIONAL_RECIPIENT.test(sentence.slice(Math.max(0, r.index - 12), r.index)) ? serious : out).push(r.role);
     }
   }
-  return unique(out);
+  return { always: unique(out), whenSerious: unique(serious).filter((r) => !out.includes(r)) };
 }
 
 export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedActor: Role | null): SentenceFacts {
@@ -137,7 +145,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   const grantors = grantorsOf(sentence, finder, actor);
   const guardedBy = guardedByOf(sentence, finder);
   const enablesStaff = actor !== '職員等' && OBLIGATION.test(sentence) && /職員等が(?:(?!こと)[^、。]){0,30}できるよう/.test(sentence);
-  const reportTo = reportTargetsOf(sentence, finder);
+  const { always: reportTo, whenSerious: reportToWhenSerious } = reportTargetsOf(sentence, finder);
   const modalities: Modality[] = [];
   // 「…できないようにしなければならない」 makes the act impossible: for staff, it is not allowed.
   const imposed = IMPOSED.test(sentence);
@@ -147,7 +155,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   if (reportTo.length) modalities.push('report');
   if (EXCEPTION.test(sentence)) modalities.push('exception');
   const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));
-  return { modalities, imposed, actor, grantors, guardedBy, enablesStaff, reportTo, conditions };
+  return { modalities, imposed, actor, grantors, guardedBy, enablesStaff, reportTo, reportToWhenSerious, conditions };
 }
 
 /** Facts of a whole clause: the union of its sentences'. */

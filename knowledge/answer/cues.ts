@@ -55,6 +55,8 @@ const CuesFile = z.object({
   work_words: phrases.default([]),
   self_intro: phrases.default([]),
   setting_words: phrases.default([]),
+  /** What makes a matter serious (重大な不備): recipients told only by importance are told too. */
+  serious: phrases.default([]),
   /**
    * A contractor named only as who does the work (「保守業者から…つなぎたいと言われ」): the clauses under those headings
    * are beside the point unless the question is about outsourcing itself (its words).
@@ -104,6 +106,8 @@ export interface QuestionCues {
   heldFromUnnamed: boolean;
   /** A contractor is named only as who does the work, not as what is asked about (outsourcing itself). */
   contractorSetting: boolean;
+  /** The person says the matter is serious (重大な, 深刻な). */
+  serious: boolean;
   condition(name: string): ConditionState;
 }
 
@@ -163,6 +167,7 @@ export class Cues {
       work_words: norm(data.work_words),
       self_intro: norm(data.self_intro),
       setting_words: norm(data.setting_words),
+      serious: norm(data.serious),
       contractor_setting: data.contractor_setting && {
         ...data.contractor_setting,
         words: norm(data.contractor_setting.words),
@@ -440,6 +445,7 @@ export class Cues {
       asker,
       heldPermission,
       heldFromUnnamed,
+      serious: any(this.d.serious),
       contractorSetting: this.d.contractor_setting !== undefined && any(this.d.contractor_setting.words) && !any(this.d.contractor_setting.about_outsourcing),
       condition(name: string): ConditionState {
         const c = conditions[name];

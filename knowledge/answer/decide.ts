@@ -377,6 +377,14 @@ export function decide(
     }
   }
 
+  // A serious matter is told also to whom the rule has it told by importance (その重要度に応じて…).
+  if (verdict === 'must_report' && cues.serious) {
+    for (const c of lead) {
+      for (const x of tree.sentences(c.clause)) {
+        if (x.facts.reportTo.some((r) => roles.includes(r))) roles = [...new Set([...roles, ...x.facts.reportToWhenSerious])];
+      }
+    }
+  }
   // One does not ask oneself: the 統括 who names their stand-in needs only the other role's approval.
   if (verdict === 'needs_permission' && cues.asker && roles.length > 1 && roles.includes(cues.asker)) roles = roles.filter((r) => r !== cues.asker);
 

@@ -99,6 +99,14 @@ describe('facts derived from the wording', () => {
     expect(tree.get('第3章 7(3)ア(イ)')!.facts.actor).toBe('データ取扱責任者');
   });
 
+  test('a recipient told only by importance, and both roles of 「…が指名し、…が認めた者」', () => {
+    const clause = tree.get('第3章 10(1)ウ')!;
+    expect(clause.facts.reportTo).toEqual(['統括情報セキュリティ責任者']);
+    const report = tree.sentences(clause).find((s) => s.facts.reportTo.length)!;
+    expect(report.facts.reportToWhenSerious).toEqual(['最高データ取扱責任者']);
+    expect(tree.get('第3章 8(2)ア(ウ)b')!.facts.grantors).toEqual(['統括情報セキュリティ責任者', '最高データ取扱責任者']);
+  });
+
   test('prohibition, exception and conditions', () => {
     const d = tree.get('第3章 7(1)ア(ウ)d')!.facts;
     expect(d.modalities).toEqual(expect.arrayContaining(['permission', 'prohibition']));
