@@ -196,6 +196,8 @@ describe('answers', () => {
     // 「その重要度に応じて最高データ取扱責任者に報告」: told only of what the asker says is serious.
     ['課長です。委託先の定期確認で、軽い不備がいくつか見つかりました。報告は要りますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 10(1)ウ'],
     ['課長です。委託先の定期確認で、深刻な不備が見つかりました。報告は要りますか', 'must_report', ['統括情報セキュリティ責任者', '最高データ取扱責任者'], '第3章 10(1)ウ'],
+    // A rule that cannot be followed (守れません, 入れられない) asks for the exception.
+    ['課長です。窓口の古い端末は暗号化ソフトが入れられないので、暗号化のルールが守れません。どうすればいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
