@@ -200,6 +200,10 @@ describe('answers', () => {
     ['課長です。窓口の古い端末は暗号化ソフトが入れられないので、暗号化のルールが守れません。どうすればいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
     // A password asked for by mail, quoted (「…パスワードを返信してください」): the 照会 one must not answer.
     ['業者を名乗るメールで「点検のため、ログインパスワードを返信してください」と来ました。返信していいですか', 'prohibited', [], '第3章 7(4)ウ(イ)'],
+    // Leave and overtime requests, a phone model change, a home line that is slow: not the policy's.
+    ['係長です。部下の年休の申請、承認はいつまでにすればいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['機種変更したらLINEのトークが消えました。戻せますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['自宅のネットが遅いのでプロバイダーを変えようと思います。どこがいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
