@@ -44,10 +44,13 @@ export async function askModel(ctx: TurnContext, llm: BotLlm, question: string):
   if (!result) {
     stream = canStream(ctx.activity) ? ctx.streamingResponse : undefined;
     const s = stream;
+    const stop = new AbortController();
+    if (s) cancelOnStop(ctx, stop);
     result = await llm.answer(
       question,
       {
         requestId: answerId,
+        signal: stop.signal,
         ...(s ? { onProgress: (text: string) => s.queueInformativeUpdate(text), onTextChunk: (text: string) => s.queueTextChunk(text) } : {}),
       },
       ids,
@@ -70,6 +73,25 @@ export async function askModel(ctx: TurnContext, llm: BotLlm, question: string):
       cached: result.cached,
     },
   };
+}
+
+/**
+ * The person pressed Stop: Teams refuses the next streaming update with 403 ContentStreamNotAllowed (not the
+ * time-out variant). The SDK then sends nothing more; this also cancels the model request, which would otherwise
+ * run to its end for nothing.
+ */
+function cancelOnStop(ctx: TurnContext, stop: AbortController): void {
+  ctx.onSendActivities(async (_ctx, _activities, next) => {
+    try {
+      return await next();
+    } catch (err) {
+      const text = (err instanceof Error ? err.message : String(err)).toLowerCase();
+      // After the SDK has taken the refusal as Stop (its own catch runs once this rethrows), so that the stream
+      // ends as stopped rather than with the fallback answer.
+      if (text.includes('contentstreamnotallowed') && !text.includes('exceeded streaming time')) setImmediate(() => stop.abort());
+      throw err;
+    }
+  });
 }
 
 /**

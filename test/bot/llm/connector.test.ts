@@ -87,6 +87,9 @@ describe('Teams refusing a streaming update', () => {
     ]);
     expect(stored).toBeDefined();
     expect(bot.lines.filter((l) => l.event === 'answer.stream_stopped')).toHaveLength(1);
+    // …and the model request was cancelled, not left to run to its end.
+    await ai.waitForDisconnects(1);
+    expect(ai.disconnects).toBe(1);
   });
 
   it('streaming not enabled for the conversation: the verified answer is sent as an ordinary message', async () => {
