@@ -204,6 +204,12 @@ describe('answers', () => {
     ['係長です。部下の年休の申請、承認はいつまでにすればいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['機種変更したらLINEのトークが消えました。戻せますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['自宅のネットが遅いのでプロバイダーを変えようと思います。どこがいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // Work mail to a friend; a list meant for one town mailed to another; a section head's check that finds staff
+    // not following a rule; a list from work used for a neighbourhood association (仕事で見てる describes the list).
+    ['職場のメールで、業務の資料を学生時代の友達に送ってもいいですか', 'prohibited', [], '第3章 8(1)ソ(イ)'],
+    ['C市あての名簿を付けたメールを、D市の人に送ってしまいました', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
+    ['課長です。課のPCをチェックしてみたら、パスワードを付箋で貼っている人が何人もいました。報告は必要ですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ア(ア)'],
+    ['町内会の回覧に使いたいので、仕事で見ている被保険者名簿から住所を写してもいいですか', 'prohibited', [], '第3章 4(2)オ(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
