@@ -119,7 +119,7 @@ function guardedByOf(sentence: string, finder: RoleFinder): Role[] {
 }
 
 /** Words before a recipient that make telling them depend on the case. */
-const CONDITIONAL_RECIPIENT = /(?:重要度|必要|状況)に応じ(?:て)?$/;
+const CONDITIONAL_RECIPIENT = /重要度に応じ(?:て)?$/;
 
 function reportTargetsOf(sentence: string, finder: RoleFinder): { always: Role[]; whenSerious: Role[] } {
   const out: Role[] = [];
