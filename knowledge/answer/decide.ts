@@ -182,6 +182,34 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
   return [...rest.slice(0, at), specific, ...rest.slice(at)];
 }
 
+/**
+ * A chain of reports (職員等 → データ取扱責任者 → 統括 → CISO, 7(3)ア and イ): a role holder asking whom to tell is
+ * answered with their own step of the chain the best report rule belongs to, and one who says they already made
+ * their first report (最初の報告は済ませました) with their next one.
+ */
+function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): Candidate[] {
+  const asker = cues.asker;
+  if (!asker || !(cues.incident || cues.askReport)) return ranked;
+  // The best report rule among the first three whose chain has a step for the asker.
+  const stepsOf = (found: Clause) =>
+    [found, ...tree.siblings(found)]
+      .sort((a, b) => tree.clauses.indexOf(a) - tree.clauses.indexOf(b))
+      .filter((c) => c.facts.actor === asker && c.facts.reportTo.length > 0);
+  const at = ranked.slice(0, 3).findIndex((c) => c.clause.facts.reportTo.length > 0 && stepsOf(c.clause).length > 0);
+  if (at < 0) return ranked;
+  const found = ranked[at]!.clause;
+  const steps = stepsOf(found);
+  // The rule found is the asker's own step already: it stands, unless they made that report already.
+  const mine = steps.indexOf(found);
+  let step = mine >= 0 ? found : steps[0]!;
+  if (cues.alreadyReported) step = mine >= 0 ? (steps[mine + 1] ?? found) : steps[steps.length - 1]!;
+  if (step === ranked[0]!.clause) return ranked;
+  const existing = ranked.find((c) => c.clause === step);
+  const sentence = tree.sentences(step).find((x) => x.facts.reportTo.length > 0)!;
+  const lead: Candidate = existing ?? { clause: step, score: ranked[0]!.score, retrieval: ranked[at]!.retrieval, sentence };
+  return [{ ...lead, sentence }, ...ranked.filter((c) => c.clause !== step)];
+}
+
 export function decide(
   tree: ClauseTree,
   ranked: Candidate[],
@@ -192,6 +220,7 @@ export function decide(
 ): Decision {
   held = cues.heldPermission;
   if (incident) ranked = specificReport(ranked, incident, cues);
+  ranked = askerStep(tree, ranked, cues);
   // A permission already held does not answer the question; the next rule does.
   const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
@@ -385,7 +414,8 @@ export function decide(
       }
     }
   }
-  // One does not ask oneself: the 統括 who names their stand-in needs only the other role's approval.
+  // One does not ask oneself: the 統括 who names their stand-in needs only the other role's approval. (A report
+  // may well go to one's own role: the other section's 情報セキュリティ責任者, 9(6)イ(イ).)
   if (verdict === 'needs_permission' && cues.asker && roles.length > 1 && roles.includes(cues.asker)) roles = roles.filter((r) => r !== cues.asker);
 
   const cited: Decision['cited'] = [];
