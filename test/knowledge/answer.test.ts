@@ -215,6 +215,8 @@ describe('answers', () => {
     ['データ取扱責任者です。部下から聞いた情報流出の件、統括への最初の報告は済ませました。規模が大きいので、ほかに報告先はありますか', 'must_report', ['CISO', '統括情報セキュリティ責任者'], '第3章 7(3)ア(ウ)'],
     // Going back to an earlier password, said with the words apart (パスワード…前に使ってたのに戻す).
     ['パスワードの変更を求められたので、前に使っていたのに戻そうと思います。いいですか', 'prohibited', [], '第3章 7(4)ウ(オ)'],
+    // An audit plan one wrote oneself still needs the committee's approval; it is not auditing oneself.
+    ['情報セキュリティ監査統括責任者です。監査計画を自分で作りました。このまま監査を始めていいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
