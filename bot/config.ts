@@ -503,7 +503,7 @@ function finish(p: Parsed, source: EnvSource): Config {
 
   const llm = llmConfig(p.llm);
   if (llm.mode === 'azure' && llm.auth.kind === 'token') {
-    warnings.push('AZURE_OPENAI_AD_TOKEN is a static token (valid for about an hour); when it expires, answers fall back to offline');
+    warnings.push('AZURE_OPENAI_AD_TOKEN is a static token (valid for about an hour); when it expires, answers fall back to offline. On Azure, AZURE_OPENAI_MANAGED_IDENTITY renews tokens by itself');
   }
 
   return {
@@ -530,7 +530,7 @@ function llmConfig(env: Parsed['llm']): LlmConfig {
   }
   // The bot has no managed-identity token provider: Azure OpenAI needs a key or a token.
   if (config.mode === 'azure' && config.auth.kind === 'entra-provider') {
-    throw new ConfigError('AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT needs AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN');
+    throw new ConfigError('AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT needs AZURE_OPENAI_MANAGED_IDENTITY, AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN');
   }
   return config;
 }

@@ -3,6 +3,7 @@
 // the client does is exactly what readLlmConfig reported.
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { LlmConfig } from './config';
+import { managedIdentityTokenProvider } from './managed-identity';
 
 export interface LlmClient {
   openai: OpenAI;
@@ -41,11 +42,12 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
       let auth: { apiKey: string } | { apiKey: null; azureADTokenProvider: () => Promise<string> };
       if (config.auth.kind === 'key') auth = { apiKey: config.auth.key.reveal() };
       else if (options.azureADTokenProvider) auth = { apiKey: null, azureADTokenProvider: options.azureADTokenProvider };
+      else if (config.auth.kind === 'managed-identity') auth = { apiKey: null, azureADTokenProvider: managedIdentityTokenProvider(config.auth.clientId) };
       else if (config.auth.kind === 'token') {
         const token = config.auth.token.reveal();
         auth = { apiKey: null, azureADTokenProvider: async () => token };
       } else {
-        throw new Error('Azure OpenAI needs AZURE_OPENAI_API_KEY, AZURE_OPENAI_AD_TOKEN or an azureADTokenProvider');
+        throw new Error('Azure OpenAI needs AZURE_OPENAI_API_KEY, AZURE_OPENAI_AD_TOKEN, AZURE_OPENAI_MANAGED_IDENTITY or an azureADTokenProvider');
       }
       // baseURL rather than endpoint, so OPENAI_BASE_URL in the environment cannot interfere.
       const baseURL = `${config.endpoint.replace(/\/+$/, '')}/openai`;

@@ -38,6 +38,17 @@ export const llmEnvShape = {
   AZURE_OPENAI_API_KEY: optionalSecret,
   /** A Microsoft Entra access token for Azure OpenAI (scope https://cognitiveservices.azure.com/.default). */
   AZURE_OPENAI_AD_TOKEN: optionalSecret,
+  /**
+   * Tokens from the managed identity of the host (App Service, Functions, Container Apps, VM, AKS): `system` for
+   * the system-assigned identity, or the client id of a user-assigned one. No key or token is stored anywhere.
+   */
+  AZURE_OPENAI_MANAGED_IDENTITY: unsetIfBlank(
+    z
+      .string()
+      .trim()
+      .refine((v) => v === 'system' || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), 'must be "system" or the client id (GUID) of a user-assigned identity')
+      .optional(),
+  ),
   AZURE_OPENAI_DEPLOYMENT: optionalText,
   AZURE_OPENAI_API_VERSION: optionalText,
   OPENAI_API_VERSION: optionalText,
@@ -69,8 +80,15 @@ export type LlmConfig =
       endpoint: string;
       deployment: string;
       apiVersion: string;
-      /** `entra-provider`: no key or token in the environment; the caller must pass a token provider. */
-      auth: { kind: 'key'; key: Secret } | { kind: 'token'; token: Secret } | { kind: 'entra-provider' };
+      /**
+       * `managed-identity`: tokens from the host's managed identity (user-assigned when `clientId` is set).
+       * `entra-provider`: no key, token or identity in the environment; the caller must pass a token provider.
+       */
+      auth:
+        | { kind: 'key'; key: Secret }
+        | { kind: 'token'; token: Secret }
+        | { kind: 'managed-identity'; clientId?: string }
+        | { kind: 'entra-provider' };
     } & Common);
 
 export type LlmMode = LlmConfig['mode'];
@@ -95,15 +113,21 @@ export function toLlmConfig(env: LlmEnv): LlmConfig {
   if (env.AZURE_OPENAI_ENDPOINT) {
     const problems: string[] = [];
     if (!env.AZURE_OPENAI_DEPLOYMENT) problems.push('AZURE_OPENAI_DEPLOYMENT is required with AZURE_OPENAI_ENDPOINT');
-    if (env.AZURE_OPENAI_API_KEY && env.AZURE_OPENAI_AD_TOKEN) {
-      problems.push('set only one of AZURE_OPENAI_API_KEY and AZURE_OPENAI_AD_TOKEN');
+    const ways = [env.AZURE_OPENAI_API_KEY, env.AZURE_OPENAI_AD_TOKEN, env.AZURE_OPENAI_MANAGED_IDENTITY].filter((v) => v !== undefined);
+    if (ways.length > 1) {
+      problems.push('set only one of AZURE_OPENAI_API_KEY, AZURE_OPENAI_AD_TOKEN and AZURE_OPENAI_MANAGED_IDENTITY');
     }
     if (problems.length) throw new LlmConfigError(problems);
-    const auth = env.AZURE_OPENAI_API_KEY
-      ? { kind: 'key' as const, key: env.AZURE_OPENAI_API_KEY }
+    const identity = env.AZURE_OPENAI_MANAGED_IDENTITY;
+    const auth: Extract<LlmConfig, { mode: 'azure' }>['auth'] = env.AZURE_OPENAI_API_KEY
+      ? { kind: 'key', key: env.AZURE_OPENAI_API_KEY }
       : env.AZURE_OPENAI_AD_TOKEN
-        ? { kind: 'token' as const, token: env.AZURE_OPENAI_AD_TOKEN }
-        : { kind: 'entra-provider' as const };
+        ? { kind: 'token', token: env.AZURE_OPENAI_AD_TOKEN }
+        : identity
+          ? identity === 'system'
+            ? { kind: 'managed-identity' }
+            : { kind: 'managed-identity', clientId: identity }
+          : { kind: 'entra-provider' };
     return {
       mode: 'azure',
       endpoint: env.AZURE_OPENAI_ENDPOINT,
@@ -169,6 +193,8 @@ export function describeLlmConfig(config: LlmConfig): string {
     case 'openai': return `openai model=${config.model} timeout=${config.timeoutMs}ms`;
     case 'compatible': return `compatible host=${host(config.baseURL)} model=${config.model} timeout=${config.timeoutMs}ms`;
     case 'azure':
-      return `azure host=${host(config.endpoint)} deployment=${config.deployment} api-version=${config.apiVersion} auth=${config.auth.kind} timeout=${config.timeoutMs}ms`;
+      return `azure host=${host(config.endpoint)} deployment=${config.deployment} api-version=${config.apiVersion} auth=${config.auth.kind}${
+        config.auth.kind === 'managed-identity' ? `(${config.auth.clientId ? 'user-assigned' : 'system'})` : ''
+      } timeout=${config.timeoutMs}ms`;
   }
 }

@@ -202,6 +202,13 @@ describe('LLM settings (the optional model)', () => {
     expect(require('node:util').inspect(c, { depth: 10 })).not.toContain(KEY);
   });
 
+  it('takes the host\'s managed identity for Azure OpenAI, without a warning', () => {
+    const c = load({ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', AZURE_OPENAI_MANAGED_IDENTITY: 'system' });
+    expect(c.llm).toMatchObject({ mode: 'azure', auth: { kind: 'managed-identity' } });
+    expect(c.warnings.join('\n')).not.toMatch(/static token/);
+    expect(() => load({ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd' })).toThrow(/AZURE_OPENAI_MANAGED_IDENTITY/);
+  });
+
   it('warns that a static Entra token expires', () => {
     const c = load({ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', AZURE_OPENAI_AD_TOKEN: KEY });
     expect(c.warnings.join('\n')).toMatch(/AZURE_OPENAI_AD_TOKEN is a static token/);
