@@ -6,7 +6,7 @@ import { loadRoles } from './lexicon';
 import { DEFAULT_POLICY_PATH, projectRoot } from './paths';
 import { buildTreeData, ClauseTree, hashSource, type TreeData } from './tree';
 import { Thesaurus } from './retrieve/thesaurus';
-import { ClauseIndex } from './retrieve/index';
+import { ClauseIndex, type Query } from './retrieve/index';
 import { KanaFolder } from './retrieve/kana';
 import { Cues, type QuestionCues } from './answer/cues';
 import { prepareQuestion, type PreparedQuestion } from './answer/sanitize';
@@ -125,7 +125,7 @@ export class PolicyEngine implements KnowledgeEngine {
     const idf = (t: string) => this.index.idf(t);
     const retrieved = this.index.search(query, 12);
     // Something happened: the incident-reporting rule of the one asking is always a candidate.
-    const general = (cues.incident && !cues.witnessedOnly) || cues.askReport ? this.considerIncidentReport(retrieved, cues.asker) : undefined;
+    const general = (cues.incident && !cues.witnessedOnly) || cues.askReport ? this.considerIncidentReport(retrieved, cues.asker, query) : undefined;
     // A breach seen, or a role holder told of what someone else did (ログを見たら、ある職員が…).
     if (cues.breachSeen) this.considerViolationReport(retrieved, cues.asker);
     const ranked = rank(this.tree, retrieved, query, cues, this.cues, idf, this.index.tokenizer);
@@ -205,15 +205,25 @@ export class PolicyEngine implements KnowledgeEngine {
    * Something happened: the general incident-reporting clause is always a candidate, at no less than
    * 60 % of the best score, however few words it shares with the question. Returns that clause.
    */
-  private considerIncidentReport(retrieved: Retrieved[], asker: string | null): Clause | undefined {
+  private considerIncidentReport(retrieved: Retrieved[], asker: string | null, query: Query): Clause | undefined {
     // Staff report under the general rule; a role holder under the rule beside it that names them
     // (「報告を受けたデータ取扱責任者は…」).
     const general = this.incidentClause;
-    const own = asker && general ? this.tree.siblings(general).find((c) => c.facts.actor === asker && c.facts.reportTo.length) : undefined;
+    const own = asker && general
+      ? (this.tree.siblings(general).find((c) => c.facts.actor === asker && c.facts.reportTo.length) ??
+        (this.callsFor(query, this.cues.roleIncidentTerms)
+          ? this.tree.clauses.find((c) => c.facts.actor === asker && c.facts.reportTo.length && this.cues.roleIncidentReport.some((p) => c.text.includes(p)))
+          : undefined))
+      : undefined;
     const clause = asker ? own : general;
     if (!clause || !retrieved.length) return undefined;
     promote(retrieved, [clause]);
     return clause;
+  }
+
+  /** Whether the question calls, through the thesaurus, for one of these policy terms. */
+  private callsFor(query: Query, terms: readonly string[]): boolean {
+    return query.expansions.some((e) => e.terms.some((t) => terms.some((w) => t.includes(w))));
   }
 
   /** A breach seen: the rules saying whom the one who saw it tells, for the asker's role (or staff). */

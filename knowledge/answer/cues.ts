@@ -49,6 +49,8 @@ const CuesFile = z.object({
   /** Words typed in hiragana and how they are written (もちかえ → 持ち帰). */
   spellings: z.record(z.string().min(2), z.string().min(1)).default({}),
   incident_report: phrases.min(1),
+  role_incident_report: phrases.default([]),
+  role_incident_terms: phrases.default([]),
   violation_report: phrases.default([]),
   reported_speech: phrases,
   off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional(), also_kept_on_incident: z.boolean().optional() })).default([]),
@@ -223,6 +225,16 @@ export class Cues {
 
   get incidentReport(): string[] {
     return this.d.incident_report;
+  }
+
+  /** Phrases that find a role holder's own rule for reporting what happened in their charge. */
+  get roleIncidentReport(): string[] {
+    return this.d.role_incident_report;
+  }
+
+  /** The policy terms a question must call for (through the thesaurus) for that rule to be considered. */
+  get roleIncidentTerms(): string[] {
+    return this.d.role_incident_terms;
   }
 
   /**

@@ -217,6 +217,12 @@ describe('answers', () => {
     ['パスワードの変更を求められたので、前に使っていたのに戻そうと思います。いいですか', 'prohibited', [], '第3章 7(4)ウ(オ)'],
     // An audit plan one wrote oneself still needs the committee's approval; it is not auditing oneself.
     ['情報セキュリティ監査統括責任者です。監査計画を自分で作りました。このまま監査を始めていいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
+    // A section head told of a breach in their charge reports under their own rule (3(3)オ), not the staff rule;
+    // a commuter pass, a lunch box, a fee for a new one: not the policy's.
+    ['課長です。担当から、課のサーバに知らないアカウントでログインされた跡があると聞きました。誰に報告しますか', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    ['課長です。課のファイルサーバのファイルが全部開けなくなって、拡張子も変わっています。私はどこへ報告しますか', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    ['通勤定期をなくしました。再発行の手数料は職場で出ますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['冷蔵庫に入れていたお弁当を誰かに食べられました。誰に言えばいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
