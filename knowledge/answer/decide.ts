@@ -270,7 +270,15 @@ export function decide(
     exception && cues.afterTheFact
       ? firstRule(tree, tree.siblings(exception.clause), (x) => x.facts.reportTo.length > 0 && bindsAsker(x.facts.actor, cues.asker, true))
       : undefined;
-  if (exception && reportAfter) {
+  // 「…統括情報セキュリティ責任者は、…停止…することができる」 asked by that role (止めてもいいですか): theirs to do.
+  const ownLeave =
+    cues.mayI && cues.asker && !cues.incident
+      ? firstRule(tree, ranked.slice(0, 3).map((c) => c.clause), (x) => x.facts.actor === cues.asker && /ことができる。?$/.test(x.text) && x.facts.grantors.length === 0 && !x.facts.modalities.includes('permission'))
+      : undefined;
+  if (ownLeave) {
+    verdict = 'allowed';
+    lead.push(ownLeave);
+  } else if (exception && reportAfter) {
     verdict = 'must_report';
     roles = [...reportAfter.sentence.facts.reportTo];
     lead.push(reportAfter, exception);

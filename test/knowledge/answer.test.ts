@@ -225,6 +225,8 @@ describe('answers', () => {
     ['冷蔵庫に入れていたお弁当を誰かに食べられました。誰に言えばいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // Encryption with a tool of one's own choosing (ネットで見つけたフリーの…) is a method the 統括 did not set.
     ['名簿のファイルを送る前に、ネットで見つけた無料の暗号化ソフトで暗号化してもいいですか', 'prohibited', [], '第3章 8(1)タ(イ)'],
+    // What the policy says a role holder can do (…ことができる), asked by that role holder, is theirs to do.
+    ['統括情報セキュリティ責任者です。課長の指導でも直らない職員がいるので、その人のネットワークを使う権利を止めてもいいですか', 'allowed', [], '第3章 9(6)イ(ウ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
