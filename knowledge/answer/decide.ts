@@ -189,7 +189,7 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
  */
 function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): Candidate[] {
   const asker = cues.asker;
-  if (!asker || !(cues.incident || cues.askReport)) return ranked;
+  if (!asker || !(cues.incident || cues.askReport || cues.askAction)) return ranked;
   // The best report rule among the first three whose chain has a step for the asker.
   const stepsOf = (found: Clause) =>
     [found, ...tree.siblings(found)]

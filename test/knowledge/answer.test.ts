@@ -227,6 +227,8 @@ describe('answers', () => {
     ['名簿のファイルを送る前に、ネットで見つけた無料の暗号化ソフトで暗号化してもいいですか', 'prohibited', [], '第3章 8(1)タ(イ)'],
     // What the policy says a role holder can do (…ことができる), asked by that role holder, is theirs to do.
     ['統括情報セキュリティ責任者です。課長の指導でも直らない職員がいるので、その人のネットワークを使う権利を止めてもいいですか', 'allowed', [], '第3章 9(6)イ(ウ)'],
+    // 「最高データ取扱責任者です」 is that role, not the データ取扱責任者; having approved the stand-in, they tell the 統括.
+    ['最高データ取扱責任者です。特権の代行者を認めました。このあと私がやることはありますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 8(2)ア(ウ)c'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
