@@ -229,6 +229,10 @@ describe('answers', () => {
     ['統括情報セキュリティ責任者です。課長の指導でも直らない職員がいるので、その人のネットワークを使う権利を止めてもいいですか', 'allowed', [], '第3章 9(6)イ(ウ)'],
     // 「最高データ取扱責任者です」 is that role, not the データ取扱責任者; having approved the stand-in, they tell the 統括.
     ['最高データ取扱責任者です。特権の代行者を認めました。このあと私がやることはありますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 8(2)ア(ウ)c'],
+    // Someone else's use without permission, heard from them (許可は取っていないそう), is a breach seen; a dent in one's
+    // own car found at lunchtime is not the policy's.
+    ['課長です。隣の課の人が私物のスマホを業務PCにつないで充電していて、許可は取っていないそうです。私は何かすべきですか', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
+    ['昼休みに駐車場で自分の車に傷をつけられていました。職場の誰に言えばいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
