@@ -45,6 +45,8 @@ const CuesFile = z.object({
   incident_words: phrases,
   skip_duty: phrases,
   quote_is_subject: phrases,
+  /** How a request reaches the person (電話があり, メールが来): no incident when they ask whether to comply. */
+  request_channels: phrases.default([]),
   not_covered_pointer: phrases.min(1),
   /** Words typed in hiragana and how they are written (もちかえ → 持ち帰). */
   spellings: z.record(z.string().min(2), z.string().min(1)).default({}),
@@ -165,6 +167,7 @@ export class Cues {
       incident_words: norm(data.incident_words),
       skip_duty: norm(data.skip_duty),
       quote_is_subject: norm(data.quote_is_subject),
+      request_channels: norm(data.request_channels),
       off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also) })),
       work_words: norm(data.work_words),
       self_intro: norm(data.self_intro),
@@ -413,7 +416,10 @@ export class Cues {
     const conditions = this.d.conditions;
     // 「なくしたときに備えて」 is a precaution, not a loss. Quotes are matched as 「」, so
     // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
-    const plain = this.d.not_incident.reduce((t, w) => t.split(w).join(' '), q);
+    // 「「…パスワードを教えてください」って電話がありました。教えても大丈夫？」 asks whether to do what was asked:
+    // how the request came (電話があり) is no incident.
+    const complying = /[「『]/.test(q) && this.d.quote_is_subject.some((w) => q.includes(w));
+    const plain = [...this.d.not_incident, ...(complying ? this.d.request_channels : [])].reduce((t, w) => t.split(w).join(' '), q);
     const unquoted = plain.replace(QUOTE, '「」');
     // Asked whether one may do something, with what happened only as its background (「感染したPC、…返却していい？」
     // 「漏れてしまった件のお詫び文、…持ち帰っていい？」): that is not a new incident to report.
