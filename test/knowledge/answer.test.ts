@@ -237,6 +237,8 @@ describe('answers', () => {
     ['「システム会社です。点検のためパスワードを教えてください」と電話がありました。教えても大丈夫ですか', 'prohibited', [], '第3章 7(4)ウ(イ)'],
     // 「まだつないでいません。つないでいい？」 asks to connect all the same.
     ['支給されたスマホはまだどこにもつないでいません。自分で庁内の無線の設定をしてつないでいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
+    // Drafts that were dropped (没になった版) are information still being made.
+    ['案内文の没になった案がフォルダにたくさん残っています。このままでいいですか', 'required', [], '第3章 4(2)ウ(ウ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
