@@ -397,6 +397,13 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test('work mail sent to someone who left (退職した先輩の個人アドレス) has no business recipient; their leaving is not the asker\'s', () => {
+    const a = engine.answer('問い合わせのメールを、退職した先輩の個人アドレスに送って意見を聞いてもいいですか');
+    expect(a.verdict).toBe('prohibited');
+    expect(a.citations.slice(0, 3).map((c) => c.label)).toContain('第3章 8(1)ソ(イ)');
+    expect(a.citations.map((c) => c.label)).not.toContain('第3章 7(1)ア(ク)');
+  });
+
   test('what the policy makes non-public (非公開とする) may not be handed out', () => {
     const a = engine.answer('情報セキュリティ実施手順を外部の人に見せてもいいですか');
     expect(a.verdict).toBe('prohibited');
