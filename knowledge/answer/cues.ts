@@ -73,7 +73,7 @@ export type ConditionState = 'asserted' | 'denied' | null;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words that deny what was just named, before the clause ends. */
-const NEGATED = /^[^。!?、]*?(?:入っていない|入ってない|入っていません|入ってません|含まない|含まれない|含まれていない|含んでいない|扱わない|扱いません|扱っていない|ありません|ではない|ではありません|じゃない|じゃありません|なし|無し|以外|除く)/;
+const NEGATED = /^[^。!?、]*?(?:使っていない|使ってない|使いません|使わない|入っていない|入ってない|入っていません|入ってません|含まない|含まれない|含まれていない|含んでいない|扱わない|扱いません|扱っていない|ありません|ではない|ではありません|じゃない|じゃありません|なし|無し|以外|除く)/;
 
 export interface QuestionCues {
   /** Something happened that must be reported (a loss, an infection, a leak, or a violation seen). */
@@ -358,7 +358,13 @@ export class Cues {
   offTopic(normalizedQuestion: string): string[] {
     const out: string[] = [];
     // 「銀行アプリと同じパスワードを業務システムに」: a question that names work keeps its policy words.
-    const work = this.d.work_words.some((w) => normalizedQuestion.includes(w));
+    // 「仕事でも使ってない」 names work only to deny it.
+    const work = this.d.work_words.some((w) => {
+      for (let at = normalizedQuestion.indexOf(w); at >= 0; at = normalizedQuestion.indexOf(w, at + 1)) {
+        if (!NEGATED.test(normalizedQuestion.slice(at + w.length, at + w.length + 12))) return true;
+      }
+      return false;
+    });
     // 「ICカードを入れたパスケースを落とした」: what was lost with the case is lost too.
     const happened = () => this.d.incident.some((w) => normalizedQuestion.includes(w));
     for (const o of this.d.off_topic) {

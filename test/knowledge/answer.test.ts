@@ -239,6 +239,12 @@ describe('answers', () => {
     ['支給されたスマホはまだどこにもつないでいません。自分で庁内の無線の設定をしてつないでいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
     // Drafts that were dropped (没になった版) are information still being made.
     ['案内文の没になった案がフォルダにたくさん残っています。このままでいいですか', 'required', [], '第3章 4(2)ウ(ウ)'],
+    // A device and a network named apart (スマホなら、庁内のWi-Fiに自分でつないでも); macros exchanged with another
+    // body (マクロを交換); pay, fees and budgets (謝礼, ボーナス) even beside policy words; work named only to deny it.
+    ['公用のタブレットなら、職場の無線LANに自分でつないでもいいですよね', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
+    ['課長です。他の市と、こちらで作ったツールを交換することになりました。手続きは要りますか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ウ'],
+    ['研修の外部講師に払う謝礼は、どの予算から出せばいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['自宅のルーターの初期設定のパスワード、仕事には使っていないけど変えるべきですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
