@@ -247,6 +247,8 @@ describe('answers', () => {
     ['自宅のルーターの初期設定のパスワード、仕事には使っていないけど変えるべきですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // A relative's record looked up for them (伯父に頼まれて…端末で調べて教える) is use for one's own purposes.
     ['伯父に頼まれたので、窓口の端末で伯父の保険料を調べて教えてもいいですか', 'prohibited', [], '第3章 7(1)ア(イ)'],
+    // Tax paperwork for one's own family, though it names the My Number.
+    ['確定申告に家族のマイナンバーを書く必要はありますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
