@@ -190,12 +190,13 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
 function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): Candidate[] {
   const asker = cues.asker;
   if (!asker || !(cues.incident || cues.askReport || cues.askAction)) return ranked;
-  // The best report rule among the first three whose chain has a step for the asker.
+  // The best report rule among the first three whose chain (it and the rules beside it) has a step for the asker;
+  // asked whom to report to (報告先は？), the best rule of any kind.
   const stepsOf = (found: Clause) =>
     [found, ...tree.siblings(found)]
       .sort((a, b) => tree.clauses.indexOf(a) - tree.clauses.indexOf(b))
       .filter((c) => c.facts.actor === asker && c.facts.reportTo.length > 0);
-  const at = ranked.slice(0, 3).findIndex((c) => c.clause.facts.reportTo.length > 0 && stepsOf(c.clause).length > 0);
+  const at = ranked.slice(0, 3).findIndex((c) => (c.clause.facts.reportTo.length > 0 || cues.askReport) && stepsOf(c.clause).length > 0);
   if (at < 0) return ranked;
   const found = ranked[at]!.clause;
   const steps = stepsOf(found);

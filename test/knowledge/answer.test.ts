@@ -249,6 +249,10 @@ describe('answers', () => {
     ['伯父に頼まれたので、窓口の端末で伯父の保険料を調べて教えてもいいですか', 'prohibited', [], '第3章 7(1)ア(イ)'],
     // Tax paperwork for one's own family, though it names the My Number.
     ['確定申告に家族のマイナンバーを書く必要はありますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // The CSIRT asked whom to report to: its own step (7(3)ウ(イ)) beside the rule that ranks first; a note stuck on
+    // a monitor in another section (貼ってました) is a breach seen by that section head.
+    ['CSIRTです。上がってきた報告を調べたところ、本当に不正アクセスされていました。報告先は？', 'must_report', ['CISO'], '第3章 7(3)ウ(イ)'],
+    ['課長です。よその課の職員が、パスワードのメモを机に貼っていました。私はどうすればいいですか', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
