@@ -3,6 +3,7 @@
 import type { Clause, Role, Verdict } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
+import { normalizeQuery } from '../retrieve/tokenize';
 import type { Cues, QuestionCues } from './cues';
 import { bindsAsker, SITUATION, STAFF, type Candidate } from './rank';
 
@@ -422,6 +423,11 @@ export function decide(
         if (x.facts.reportTo.some((r) => roles.includes(r))) roles = [...new Set([...roles, ...x.facts.reportToWhenSerious])];
       }
     }
+  }
+  // A permission of several roles of which the person holds one (「統括本人からはOKをもらってます」): the others.
+  if (verdict === 'needs_permission' && cues.heldPermission && roles.length > 1) {
+    const rest = roles.filter((r) => !cues.heldPermission.includes(normalizeQuery(r)));
+    if (rest.length) roles = rest;
   }
   // One does not ask oneself: the 統括 who names their stand-in needs only the other role's approval. (A report
   // may well go to one's own role: the other section's 情報セキュリティ責任者, 9(6)イ(イ).)

@@ -253,6 +253,8 @@ describe('answers', () => {
     // a monitor in another section (貼ってました) is a breach seen by that section head.
     ['CSIRTです。上がってきた報告を調べたところ、本当に不正アクセスされていました。報告先は？', 'must_report', ['CISO'], '第3章 7(3)ウ(イ)'],
     ['課長です。よその課の職員が、パスワードのメモを机に貼っていました。私はどうすればいいですか', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
+    // One of two permissions held (データ取扱責任者の許可はもらいました): the other is still needed.
+    ['データ取扱責任者の許可はもらいました。フリーソフトを業務用PCに入れていいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)チ(イ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
