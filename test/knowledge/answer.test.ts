@@ -255,6 +255,8 @@ describe('answers', () => {
     ['課長です。よその課の職員が、パスワードのメモを机に貼っていました。私はどうすればいいですか', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
     // One of two permissions held (データ取扱責任者の許可はもらいました): the other is still needed.
     ['データ取扱責任者の許可はもらいました。フリーソフトを業務用PCに入れていいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)チ(イ)'],
+    // 機密性1 is below what the rules on sending 機密性2以上 govern.
+    ['機密性1のファイルなら、暗号化しないで外に送っても大丈夫ですか', 'allowed', [], '第3章 4(2)ケ(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
