@@ -257,6 +257,8 @@ describe('answers', () => {
     ['データ取扱責任者の許可はもらいました。フリーソフトを業務用PCに入れていいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)チ(イ)'],
     // 機密性1 is below what the rules on sending 機密性2以上 govern.
     ['機密性1のファイルなら、暗号化しないで外に送っても大丈夫ですか', 'allowed', [], '第3章 4(2)ケ(ア)'],
+    // Things taken along to the next post on a transfer (異動…次の課に持って行く) are returned instead.
+    ['来月異動なので、今使っている外付けHDDを次の課に持って行ってもいいですか', 'required', [], '第3章 7(1)ア(ク)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
