@@ -115,6 +115,9 @@ export interface QuestionCues {
   condition(name: string): ConditionState;
 }
 
+/** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
+const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?)[。!?」]*$/;
+
 /** A quotation in 「」 or 『』, the outer one when they nest (「…『…』…」). */
 const QUOTE = /「([^」]*)」|『([^』]*)』/g;
 
@@ -426,7 +429,8 @@ export class Cues {
     // how the request came (電話があり) is no incident.
     const complying = /[「『]/.test(q) && this.d.quote_is_subject.some((w) => q.includes(w));
     const plain = [...this.d.not_incident, ...(complying ? this.d.request_channels : [])].reduce((t, w) => t.split(w).join(' '), q);
-    const unquoted = plain.replace(QUOTE, '「」');
+    // A quoted request or wish (部下が「…使いたい」と言ってきました) reports nothing that happened.
+    const unquoted = plain.replace(QUOTE, (m, a?: string, b?: string) => (REQUEST_QUOTE.test((a ?? b ?? '').trim()) ? ' ' : '「」'));
     // Asked whether one may do something, with what happened only as its background (「感染したPC、…返却していい？」
     // 「漏れてしまった件のお詫び文、…持ち帰っていい？」): that is not a new incident to report.
     const asksLeave = this.asksLeave(q, mayI);

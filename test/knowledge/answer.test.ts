@@ -259,6 +259,11 @@ describe('answers', () => {
     ['機密性1のファイルなら、暗号化しないで外に送っても大丈夫ですか', 'allowed', [], '第3章 4(2)ケ(ア)'],
     // Things taken along to the next post on a transfer (異動…次の課に持って行く) are returned instead.
     ['来月異動なので、今使っている外付けHDDを次の課に持って行ってもいいですか', 'required', [], '第3章 7(1)ア(ク)'],
+    // A request quoted (部下が「…使いたい」と言ってきました) reports nothing that happened; a role holder who acted asks
+    // what then (止めたあとに何か); 不正にアクセス is 不正アクセス; a system that cannot follow a rule asks for the exception.
+    ['係長です。部下が「自分のスマホで業務のメールを見たい」と言ってきました。私がOKすれば見せていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
+    ['統括情報セキュリティ責任者です。注意しても直らない職員の利用権限を止めました。止めたあとに何かすることはありますか', 'must_report', ['最高データ取扱責任者', 'データ取扱責任者'], '第3章 9(6)イ(ウ)'],
+    ['課長です。課の古いシステムがパスワードの桁数のルールに対応していません。ポリシーどおりにできないのですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
