@@ -268,6 +268,8 @@ describe('answers', () => {
     ['インターネットにつながっていない集計用PCに、持ってきた自分のUSBでデータを入れてもいいですか', 'prohibited', [], '第3章 8(4)イ(エ)'],
     // Data received from outside put straight into a PC (すぐに取り込んで) is checked first.
     ['県から届いたDVDのデータ、すぐにパソコンに入れて使ってもいいですか', 'required', [], '第3章 8(4)ウ(イ)'],
+    // A device back from a trip and connected again (出張…持ち帰り…LANに) is checked before it is connected (8(2)イ(カ)).
+    ['出張に持っていったタブレットを持ち帰りました。また庁内のLANにつないでいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(カ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
