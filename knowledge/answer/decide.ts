@@ -272,10 +272,11 @@ export function decide(
     exception && cues.afterTheFact
       ? firstRule(tree, tree.siblings(exception.clause), (x) => x.facts.reportTo.length > 0 && bindsAsker(x.facts.actor, cues.asker, true))
       : undefined;
-  // 「…統括情報セキュリティ責任者は、…停止…することができる」 asked by that role (止めてもいいですか): theirs to do.
+  // 「…統括情報セキュリティ責任者は、…停止…することができる」「CISOは、必要に応じ…置き…ものとする」 asked by that role
+  // (止めてもいいですか, 置くことはできますか): theirs to do.
   const ownLeave =
     cues.mayI && cues.asker && !cues.incident
-      ? firstRule(tree, ranked.slice(0, 3).map((c) => c.clause), (x) => x.facts.actor === cues.asker && /ことができる。?$/.test(x.text) && x.facts.grantors.length === 0 && !x.facts.modalities.includes('permission'))
+      ? firstRule(tree, ranked.slice(0, 3).map((c) => c.clause), (x) => x.facts.actor === cues.asker && (/ことができる。?$/.test(x.text) || (/必要に応じ/.test(x.text) && /ものとする。?$/.test(x.text))) && x.facts.grantors.length === 0 && !x.facts.modalities.includes('permission'))
       : undefined;
   if (ownLeave) {
     verdict = 'allowed';

@@ -270,6 +270,9 @@ describe('answers', () => {
     ['県から届いたDVDのデータ、すぐにパソコンに入れて使ってもいいですか', 'required', [], '第3章 8(4)ウ(イ)'],
     // A device back from a trip and connected again (出張…持ち帰り…LANに) is checked before it is connected (8(2)イ(カ)).
     ['出張に持っていったタブレットを持ち帰りました。また庁内のLANにつないでいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(カ)'],
+    // What a role holder does at discretion (必要に応じ…ものとする) is theirs to do; an audit by the audited is not.
+    ['CISOです。必要なら外部の専門家をセキュリティのアドバイザーに置くことはできますか', 'allowed', [], '第3章 3(1)イ'],
+    ['情報セキュリティ監査統括責任者です。監査される課の職員に監査を手伝ってもらってもいいですか', 'prohibited', [], '第3章 3(7)イ'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
