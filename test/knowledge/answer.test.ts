@@ -273,6 +273,10 @@ describe('answers', () => {
     // What a role holder does at discretion (必要に応じ…ものとする) is theirs to do; an audit by the audited is not.
     ['CISOです。必要なら外部の専門家をセキュリティのアドバイザーに置くことはできますか', 'allowed', [], '第3章 3(1)イ'],
     ['情報セキュリティ監査統括責任者です。監査される課の職員に監査を手伝ってもらってもいいですか', 'prohibited', [], '第3章 3(7)イ'],
+    // What a resident told (住民の方が「…」と) reaches the データ取扱責任者 through the chain for reports from outside
+    // (7(3)イ(イ)); a resident taken ill at the counter is not the policy's.
+    ['データ取扱責任者です。係員から、住民の方が「届いた通知に他人の住所が書いてあった」と言っていると報告を受けました。私はどこに報告しますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 7(3)イ(イ)'],
+    ['窓口で住民の方が具合が悪くなりました。救急車を呼ぶのは誰の判断ですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
