@@ -229,7 +229,9 @@ export function decide(
   // Asked what to do first about an incident: the immediate duty leads.
   // …except for an incident someone outside reported: that is reported on (7(3)イ), not acted on first.
   const fromOutside = cues.condition('住民等外部から') === 'asserted';
-  const duty = cues.incident && cues.askAction && !cues.askReport && !fromOutside ? immediateDutyOf(tree, ranked, cues) : undefined;
+  // …nor for a role holder whose own rule comes first and has them report as well as act (3(2)ク).
+  const ownReport = cues.asker !== null && ranked[0]!.clause.facts.actor === cues.asker && ranked[0]!.clause.facts.reportTo.length > 0;
+  const duty = cues.incident && cues.askAction && !cues.askReport && !fromOutside && !ownReport ? immediateDutyOf(tree, ranked, cues) : undefined;
   if (duty && duty !== ranked[0]) ranked = [duty, ...ranked.filter((c) => c !== duty)];
   // 「止めたあと、何かしておくことは？」: after what a rule lets one do (…できる), what it then requires of them
   // (その後速やかに…通知しなければならない).

@@ -277,6 +277,12 @@ describe('answers', () => {
     // (7(3)イ(イ)); a resident taken ill at the counter is not the policy's.
     ['データ取扱責任者です。係員から、住民の方が「届いた通知に他人の住所が書いてあった」と言っていると報告を受けました。私はどこに報告しますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 7(3)イ(イ)'],
     ['窓口で住民の方が具合が悪くなりました。救急車を呼ぶのは誰の判断ですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // A section head whose section lost data (見当たりません) reports under their own rule; the 統括 whose own rule has
+    // them report and act (3(2)ク) is answered with the report, not only the act; private things and one's own
+    // locker are not the policy's.
+    ['課長です。課で保管していた名簿の入ったDVDが見当たりません。どこに報告しますか', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    ['統括情報セキュリティ責任者です。水漏れでサーバ室が浸水し、システムが止まりました。復旧のほかに何をすべきですか', 'must_report', ['最高データ取扱責任者'], '第3章 3(2)ク'],
+    ['壊れた私物の扇風機、職場のゴミに捨ててもいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
