@@ -285,6 +285,8 @@ describe('answers', () => {
     ['壊れた私物の扇風機、職場のゴミに捨ててもいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // 「持ち出してた」 of one's own device is no breach seen; of someone else's (同僚が) it is.
     ['研修で3日間持ち出してたタブレット、戻ったのでそのままLANにつないでいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(カ)'],
+    // Log-ins nobody recognises (見覚えのない…ログイン), the words apart, are a breach.
+    ['課長です。係員から、見覚えのない夜間のログインが課のシステムにあったと聞きました。私はどこに報告しますか', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
