@@ -9,6 +9,8 @@ export function normalizeQuery(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
+    // A dash typed for the long vowel mark after katakana (プロダクトキ−): the mark.
+    .replace(/([\u30a1-\u30fa])[\u2010-\u2015\u2212]/g, '$1ー')
     .toLowerCase();
 }
 

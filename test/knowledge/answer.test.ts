@@ -287,6 +287,11 @@ describe('answers', () => {
     ['研修で3日間持ち出してたタブレット、戻ったのでそのままLANにつないでいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(カ)'],
     // Log-ins nobody recognises (見覚えのない…ログイン), the words apart, are a breach.
     ['課長です。係員から、見覚えのない夜間のログインが課のシステムにあったと聞きました。私はどこに報告しますか', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    // A dash typed for the long vowel mark (キ−) is the mark; 「感染の心配もない」 tells no infection; a flu one caught
+    // and a bank app's password length are not the policy's.
+    ['知人からもらったソフトのライセンスキ−で、職場のPCにソフトを入れてもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    ['オフラインの端末だから感染の心配もないと思うんですが、私物のUSBを使ってもいいですか', 'prohibited', [], '第3章 8(4)イ(エ)'],
+    ['インフルのウイルスがうつったみたいです。何日休めばいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],

@@ -39,6 +39,14 @@ describe('Thesaurus.expand', () => {
   });
 });
 
+describe('normalizeQuery', () => {
+  test('a dash typed after katakana for the long vowel mark becomes the mark; other dashes stay', () => {
+    expect(normalizeQuery('プロダクトキ−')).toBe('プロダクトキー');
+    expect(normalizeQuery('サーバ‐ルーム')).toBe('サーバールーム');
+    expect(normalizeQuery('2026−11')).toBe('2026−11');
+  });
+});
+
 describe('Bm25.search', () => {
   const docs = [
     { id: 'a', fields: [{ terms: ['usb', 'メモリ', '持ち出し'], weight: 1 }, { terms: ['媒体'], weight: 0.8 }] },
