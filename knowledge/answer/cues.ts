@@ -53,6 +53,7 @@ const CuesFile = z.object({
   incident_report: phrases.min(1),
   role_incident_report: phrases.default([]),
   role_incident_terms: phrases.default([]),
+  asks_next: phrases.default([]),
   violation_report: phrases.default([]),
   reported_speech: phrases,
   off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional(), also_kept_on_incident: z.boolean().optional() })).default([]),
@@ -112,6 +113,8 @@ export interface QuestionCues {
   contractorSetting: boolean;
   /** The person says the matter is serious (重大な, 深刻な). */
   serious: boolean;
+  /** The person did one step and asks for the next (次にやることは？). */
+  asksNext: boolean;
   condition(name: string): ConditionState;
 }
 
@@ -475,6 +478,7 @@ export class Cues {
       heldPermission,
       heldFromUnnamed,
       serious: any(this.d.serious),
+      asksNext: any(this.d.asks_next),
       contractorSetting: this.d.contractor_setting !== undefined && any(this.d.contractor_setting.words) && !any(this.d.contractor_setting.about_outsourcing),
       condition(name: string): ConditionState {
         const c = conditions[name];

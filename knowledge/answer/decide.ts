@@ -190,14 +190,14 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
  */
 function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): Candidate[] {
   const asker = cues.asker;
-  if (!asker || !(cues.incident || cues.askReport || cues.askAction)) return ranked;
+  if (!asker || !(cues.incident || cues.askReport || cues.askAction || cues.asksNext)) return ranked;
   // The best report rule among the first three whose chain (it and the rules beside it) has a step for the asker;
   // asked whom to report to (報告先は？), the best rule of any kind.
   const stepsOf = (found: Clause) =>
     [found, ...tree.siblings(found)]
       .sort((a, b) => tree.clauses.indexOf(a) - tree.clauses.indexOf(b))
       .filter((c) => c.facts.actor === asker && c.facts.reportTo.length > 0);
-  const at = ranked.slice(0, 3).findIndex((c) => (c.clause.facts.reportTo.length > 0 || cues.askReport) && stepsOf(c.clause).length > 0);
+  const at = ranked.slice(0, 3).findIndex((c) => (c.clause.facts.reportTo.length > 0 || cues.askReport || (cues.asksNext && c.clause.facts.actor === asker)) && stepsOf(c.clause).length > 0);
   if (at < 0) return ranked;
   const found = ranked[at]!.clause;
   const steps = stepsOf(found);
@@ -205,6 +205,13 @@ function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): C
   const mine = steps.indexOf(found);
   let step = mine >= 0 ? found : steps[0]!;
   if (cues.alreadyReported) step = mine >= 0 ? (steps[mine + 1] ?? found) : steps[steps.length - 1]!;
+  // 「インシデントだと判断しました。次にやることは？」: the step after the asker's own step found (7(3)ウ(ア) → (イ)).
+  else if (cues.asksNext && found.facts.actor === asker && mine < 0) {
+    const next = [found, ...tree.siblings(found)]
+      .sort((a, b) => tree.clauses.indexOf(a) - tree.clauses.indexOf(b))
+      .find((c) => tree.clauses.indexOf(c) > tree.clauses.indexOf(found) && steps.includes(c));
+    if (next) step = next;
+  }
   if (step === ranked[0]!.clause) return ranked;
   const existing = ranked.find((c) => c.clause === step);
   const sentence = tree.sentences(step).find((x) => x.facts.reportTo.length > 0)!;
@@ -367,7 +374,7 @@ export function decide(
     s.reportTo.length &&
     bindsAsker(s.actor, cues.asker, true) &&
     // …or a role holder asking what their own rule has them do next (「止めたあと、何かしておくことは？」).
-    (toTell || (!cues.alreadyReported && SITUATION_WORDS.test(primary.sentence.text)) || (cues.askAction && cues.asker !== null && s.actor === cues.asker))
+    (toTell || (!cues.alreadyReported && SITUATION_WORDS.test(primary.sentence.text)) || ((cues.askAction || cues.asksNext) && cues.asker !== null && s.actor === cues.asker))
   ) {
     verdict = 'must_report';
     roles = [...s.reportTo];

@@ -292,6 +292,11 @@ describe('answers', () => {
     ['知人からもらったソフトのライセンスキ−で、職場のPCにソフトを入れてもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
     ['オフラインの端末だから感染の心配もないと思うんですが、私物のUSBを使ってもいいですか', 'prohibited', [], '第3章 8(4)イ(エ)'],
     ['インフルのウイルスがうつったみたいです。何日休めばいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // A role holder who did their step asks for the next one (次にやることは？); someone else's mail to Gmail seen by a
+    // section head (たまたま見てしまいました); private shopping accounts and home lines are not the policy's.
+    ['CSIRTです。報告のあった件を評価して、インシデントだと判断しました。次にやることは何ですか', 'must_report', ['CISO'], '第3章 7(3)ウ(イ)'],
+    ['課長です。よその課の職員が業務のデータを私用のメールに送っているのを、たまたま見てしまいました', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
+    ['楽天のアカウントのパスワードを忘れました。再設定はどうしますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
