@@ -299,6 +299,10 @@ describe('answers', () => {
     ['楽天のアカウントのパスワードを忘れました。再設定はどうしますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // A browser's protection switched off (保護機能をオフ) is a security setting changed.
     ['仕事のサイトが開けないので、ブラウザの保護機能をオフにしてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
+    // Cabling added or moved (配線を増やす, 付け替える): only those 6(1)エ(エ) names may do it — a contractor allowed by
+    // contract may, staff may not.
+    ['課長です。契約で配線作業を任せている業者に、会議室の配線を1本増やしてもらってもいいですか', 'allowed', [], '第3章 6(1)エ(エ)'],
+    ['机の配置換えで、係の皆でLANの配線を付け替えてもいいですか', 'prohibited', [], '第3章 6(1)エ(エ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
