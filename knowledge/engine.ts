@@ -120,7 +120,7 @@ export class PolicyEngine implements KnowledgeEngine {
 
     const cues = this.cues.read(prepared.text);
     const normalized = normalizeQuery(prepared.text);
-    const context = [...this.cues.contextSpans(normalized), ...this.cues.backgroundSpans(normalized, cues.mayI)];
+    const context = [...this.cues.contextSpans(normalized), ...this.cues.backgroundSpans(normalized, cues.mayI), ...(cues.incident ? [] : this.cues.reasonSentences(normalized, cues.mayI))];
     const query = this.index.query(prepared.text, context, cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : []);
     const idf = (t: string) => this.index.idf(t);
     const retrieved = this.index.search(query, 12);

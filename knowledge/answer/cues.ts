@@ -271,6 +271,18 @@ export class Cues {
     return out;
   }
 
+  /**
+   * A reason given as a sentence of its own (「文書の下書きが早くなるので。」) beside a "may I": it says why, not what
+   * is asked about, and counts half.
+   */
+  reasonSentences(q: string, mayI: boolean): string[] {
+    if (!mayI) return [];
+    return q
+      .split(/(?<=[。!?\n])/)
+      .map((t) => t.trim())
+      .filter((t) => /(?:ので|から|ため)[。!]?$/.test(t) && t.length <= 40 && !/[?？]/.test(t));
+  }
+
   /** Whether the question asks whether one may do something (not whom to tell, nor what to do). */
   private asksLeave(q: string, mayI: boolean): boolean {
     const any = (ws: string[]) => ws.some((w) => q.includes(w));

@@ -303,6 +303,8 @@ describe('answers', () => {
     // contract may, staff may not.
     ['課長です。契約で配線作業を任せている業者に、会議室の配線を1本増やしてもらってもいいですか', 'allowed', [], '第3章 6(1)エ(エ)'],
     ['机の配置換えで、係の皆でLANの配線を付け替えてもいいですか', 'prohibited', [], '第3章 6(1)エ(エ)'],
+    // A reason said as a sentence of its own (「…作業が早くなるので。」) says why; what is asked is the rest.
+    ['翻訳アプリを業務用PCに入れたいです。資料の下書きが楽になるので。入れてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
