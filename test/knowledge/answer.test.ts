@@ -305,6 +305,8 @@ describe('answers', () => {
     ['机の配置換えで、係の皆でLANの配線を付け替えてもいいですか', 'prohibited', [], '第3章 6(1)エ(エ)'],
     // A reason said as a sentence of its own (「…作業が早くなるので。」) says why; what is asked is the rest.
     ['翻訳アプリを業務用PCに入れたいです。資料の下書きが楽になるので。入れてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // 「住民の方より…」 is a report from outside too; 「自分で自分に出す形」 is self-approval.
+    ['データ取扱責任者です。係員から、住民の方より「届いた書類に他人の情報があった」と連絡があったと聞きました。私の報告先は？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 7(3)イ(イ)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
