@@ -307,6 +307,11 @@ describe('answers', () => {
     ['翻訳アプリを業務用PCに入れたいです。資料の下書きが楽になるので。入れてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
     // 「住民の方より…」 is a report from outside too; 「自分で自分に出す形」 is self-approval.
     ['データ取扱責任者です。係員から、住民の方より「届いた書類に他人の情報があった」と連絡があったと聞きました。私の報告先は？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 7(3)イ(イ)'],
+    // 「この目で確認しました」 is a breach seen; a device added to a terminal (つなぎ足す) is an extension; a private
+    // messenger account taken over and home running costs are not the policy's.
+    ['課長です。別の課の職員が名簿を私用メールに送るのを、この目で確認しました。連絡先は？', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
+    ['個人のLINEアカウントが乗っ取られました。どうすればいいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['テレワークの日の電気代やネット代は手当として出ますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // What was lost with its case or bag is lost too: the IC card's own reporting rule.
     ['ネックストラップごと職員証を駅で落としたみたいです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     ['出張先で置き引きにあいました。カバンにICカードが入っていました', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
