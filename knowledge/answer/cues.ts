@@ -226,12 +226,12 @@ export class Cues {
 
   private genericSet: ReadonlySet<string> | undefined;
 
-  /** Phrases that find the clause on reporting any incident. */
   /** Phrases that find the rules saying whom one who sees a breach of the policy tells (違反を確認した場合). */
   get violationReport(): string[] {
     return this.d.violation_report;
   }
 
+  /** Phrases that find the clause on reporting any incident. */
   get incidentReport(): string[] {
     return this.d.incident_report;
   }
@@ -314,7 +314,7 @@ export class Cues {
     return this.d.setting_words.some((w) => word === w || (word.startsWith(w) && !/[\u4e00-\u9fff\u30a0-\u30ff]/.test(word.slice(w.length))));
   }
 
-  /** Phrases that find the clause pointing to whom to ask when the policy is silent. */
+  /** Words typed in hiragana and how the policy writes them (もちかえ → 持ち帰), for the KanaFolder. */
   get spellings(): Record<string, string> {
     return this.d.spellings;
   }
@@ -324,6 +324,7 @@ export class Cues {
     return this.d.contractor_setting?.headings ?? [];
   }
 
+  /** Phrases that find the clause pointing to whom to ask when the policy is silent. */
   get notCoveredPointer(): string[] {
     return this.d.not_covered_pointer;
   }
