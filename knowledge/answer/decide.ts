@@ -193,10 +193,12 @@ function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): C
   if (!asker || !(cues.incident || cues.askReport || cues.askAction || cues.asksNext)) return ranked;
   // The best report rule among the first three whose chain (it and the rules beside it) has a step for the asker;
   // asked whom to report to (報告先は？), the best rule of any kind.
-  const stepsOf = (found: Clause) =>
-    [found, ...tree.siblings(found)]
-      .sort((a, b) => tree.clauses.indexOf(a) - tree.clauses.indexOf(b))
-      .filter((c) => c.facts.actor === asker && c.facts.reportTo.length > 0);
+  // A rule's chain: it and the rules beside it, in the policy's order.
+  const chainOf = (c: Clause) => {
+    const parent = tree.parent(c);
+    return parent ? tree.children(parent) : [c];
+  };
+  const stepsOf = (found: Clause) => chainOf(found).filter((c) => c.facts.actor === asker && c.facts.reportTo.length > 0);
   const at = ranked.slice(0, 3).findIndex((c) => (c.clause.facts.reportTo.length > 0 || cues.askReport || (cues.asksNext && c.clause.facts.actor === asker)) && stepsOf(c.clause).length > 0);
   if (at < 0) return ranked;
   const found = ranked[at]!.clause;
@@ -207,9 +209,8 @@ function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): C
   if (cues.alreadyReported) step = mine >= 0 ? (steps[mine + 1] ?? found) : steps[steps.length - 1]!;
   // 「インシデントだと判断しました。次にやることは？」: the step after the asker's own step found (7(3)ウ(ア) → (イ)).
   else if (cues.asksNext && found.facts.actor === asker && mine < 0) {
-    const next = [found, ...tree.siblings(found)]
-      .sort((a, b) => tree.clauses.indexOf(a) - tree.clauses.indexOf(b))
-      .find((c) => tree.clauses.indexOf(c) > tree.clauses.indexOf(found) && steps.includes(c));
+    const chain = chainOf(found);
+    const next = chain.slice(chain.indexOf(found) + 1).find((c) => steps.includes(c));
     if (next) step = next;
   }
   if (step === ranked[0]!.clause) return ranked;
