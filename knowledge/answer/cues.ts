@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { readDataFile } from '../lexicon';
 import { normalizeQuery } from '../retrieve/tokenize';
-import { heldAt, heldFromWhom, unqualifiedAt } from './held';
+import { heldAt, heldFromWhom, holdsRole, unqualifiedAt } from './held';
 
 const phrases = z.array(z.string().min(1));
 const CuesFile = z.object({
@@ -361,7 +361,7 @@ export class Cues {
     if (!cues.alreadyPermitted || cues.heldFromUnnamed) return [];
     const out: string[] = [];
     for (const span of cues.heldPermission.split('\n')) {
-      if (this.roles.some((r) => span.includes(normalizeQuery(r)))) continue;
+      if (this.roles.some((r) => holdsRole(span, r))) continue;
       const at = Math.min(...this.d.already_permitted.map((p) => span.indexOf(p)).filter((i) => i >= 0));
       const subject = span.slice(0, at).replace(/(?:の|する|した)$/, '');
       if (subject.length >= 2) out.push(subject);
@@ -469,7 +469,7 @@ export class Cues {
     const asker = this.askerByRole(q) ?? this.d.askers.find((a) => any(a.words))?.role ?? null;
     const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);
     const heldPermission = this.heldPermission(q);
-    const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => heldPermission.includes(normalizeQuery(r))) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
+    const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => holdsRole(heldPermission, r)) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
     // 「…、許可は取って」 says what the person has, not what they ask for.
     const asked = heldFromUnnamed ? this.d.already_permitted.reduce((t, p) => t.split(p).join(' '), q) : q;
     return {

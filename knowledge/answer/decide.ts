@@ -3,8 +3,8 @@
 import type { Clause, Role, Verdict } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
-import { normalizeQuery } from '../retrieve/tokenize';
 import type { Cues, QuestionCues } from './cues';
+import { holdsRole } from './held';
 import { bindsAsker, SITUATION, STAFF, type Candidate } from './rank';
 
 export interface Decision {
@@ -131,7 +131,7 @@ function alreadyHeld(c: Candidate, cues: QuestionCues, heldFor: ReadonlySet<Clau
   const g = c.sentence.facts.grantors;
   if (!cues.heldPermission || g.length === 0) return false;
   if (heldFor.has(c.clause)) return true;
-  return cues.heldFromUnnamed || g.every((r) => cues.heldPermission.includes(r.normalize('NFKC').toLowerCase()));
+  return cues.heldFromUnnamed || g.every((r) => holdsRole(cues.heldPermission, r));
 }
 
 /** What to do at once about what happened (LANケーブルを抜く): a situational duty of the asker, not a report. */
@@ -437,7 +437,7 @@ export function decide(
   }
   // A permission of several roles of which the person holds one (「統括本人からはOKをもらってます」): the others.
   if (verdict === 'needs_permission' && cues.heldPermission && roles.length > 1) {
-    const rest = roles.filter((r) => !cues.heldPermission.includes(normalizeQuery(r)));
+    const rest = roles.filter((r) => !holdsRole(cues.heldPermission, r));
     if (rest.length) roles = rest;
   }
   // One does not ask oneself: the 統括 who names their stand-in needs only the other role's approval. (A report

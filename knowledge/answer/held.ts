@@ -1,4 +1,5 @@
 // Where a question says a permission is already held (「許可はもらってます」), and what that permission is for.
+import { normalizeQuery } from '../retrieve/tokenize';
 
 /**
  * 「許可を取って」 not followed by a negation (「許可を取ってないみたい」「許可をもらっていません」) nor by what makes it
@@ -34,4 +35,9 @@ export function unqualifiedAt(q: string, phrase: string): boolean {
   if (!act) return false;
   const stem = act[1]![0]!;
   return q.slice(0, at - act[0].length).includes(stem) || q.slice(at + phrase.length).includes(stem);
+}
+
+/** Whether what the person says they hold (QuestionCues.heldPermission) names this role's permission. */
+export function holdsRole(heldPermission: string, role: string): boolean {
+  return heldPermission.includes(normalizeQuery(role));
 }

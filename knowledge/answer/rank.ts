@@ -4,8 +4,9 @@
 import type { Clause, Modality, Retrieved, Role } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import type { Query } from '../retrieve/index';
-import { normalizeQuery, type Tokenizer } from '../retrieve/tokenize';
+import type { Tokenizer } from '../retrieve/tokenize';
 import type { Cues, QuestionCues } from './cues';
+import { holdsRole } from './held';
 
 export interface Candidate {
   clause: Clause;
@@ -60,7 +61,7 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
   if (cues.incident && SITUATION.test(clause.text)) m *= 1.2;
   if (cues.askPermission && f.grantors.length) m *= 1.25;
   // A permission the person says they already hold is not what they are asking about.
-  if (cues.heldPermission && f.grantors.some((g) => cues.heldPermission.includes(normalizeQuery(g)))) m *= 0.6;
+  if (cues.heldPermission && f.grantors.some((g) => holdsRole(cues.heldPermission, g))) m *= 0.6;
   if (cues.mayI && (f.grantors.length || f.modalities.includes('prohibition'))) m *= 1.15;
   // 「送るときに何かしておくことは？」 asks what to do: the duties, more than what not to do.
   if (cues.askAction && !cues.incident && f.modalities.includes('obligation') && !f.modalities.includes('prohibition')) m *= 1.15;
