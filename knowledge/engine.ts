@@ -209,16 +209,21 @@ export class PolicyEngine implements KnowledgeEngine {
     // Staff report under the general rule; a role holder under the rule beside it that names them
     // (「報告を受けたデータ取扱責任者は…」).
     const general = this.incidentClause;
-    const own = asker && general
-      ? (this.tree.siblings(general).find((c) => c.facts.actor === asker && c.facts.reportTo.length) ??
-        (this.callsFor(query, this.cues.roleIncidentTerms)
-          ? this.tree.clauses.find((c) => c.facts.actor === asker && c.facts.reportTo.length && this.cues.roleIncidentReport.some((p) => c.text.includes(p)))
-          : undefined))
-      : undefined;
-    const clause = asker ? own : general;
+    const clause = asker ? general && this.ownIncidentRule(general, asker, query) : general;
     if (!clause || !retrieved.length) return undefined;
     promote(retrieved, [clause]);
     return clause;
+  }
+
+  /**
+   * A role holder's rule for reporting what happened: the one beside the general rule that names them, or, when
+   * the question speaks of a breach (role_incident_terms), their own rule for one in their charge (3(3)オ).
+   */
+  private ownIncidentRule(general: Clause, asker: string, query: Query): Clause | undefined {
+    const reports = (c: Clause) => c.facts.actor === asker && c.facts.reportTo.length > 0;
+    const beside = this.tree.siblings(general).find(reports);
+    if (beside || !this.callsFor(query, this.cues.roleIncidentTerms)) return beside;
+    return this.tree.clauses.find((c) => reports(c) && this.cues.roleIncidentReport.some((p) => c.text.includes(p)));
   }
 
   /** Whether the question calls, through the thesaurus, for one of these policy terms. */
