@@ -28,8 +28,16 @@ const ASCII_WORD = /^[\x20-\x7e]+$/;
 const KATAKANA_WORD = /^[\u30a0-\u30ffー]+$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+interface Matcher {
+  word: string;
+  test: (q: string) => boolean;
+  terms: string[];
+  weight: number;
+  weak: boolean;
+}
+
 export class Thesaurus {
-  private readonly matchers: { word: string; test: (q: string) => boolean; terms: string[]; weight: number; weak: boolean }[] = [];
+  private readonly matchers: Matcher[] = [];
 
   private readonly stop: string[];
 
@@ -47,7 +55,7 @@ export class Thesaurus {
         // 「更新+止め」: every part somewhere in the question, in any order (「更新プログラム、自分で止めて」).
         if (word.includes('+')) {
           const parts = word.split('+').map((p) => p.trim()).filter(Boolean);
-          this.matchers.push({ word, test: (q) => parts.every((p) => q.includes(p)), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false });
+          this.add({ word, test: (q) => parts.every((p) => q.includes(p)), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false }, parts[0]);
           continue;
         }
         // ASCII and katakana words match whole words only: x is not the x in excel, ライン (LINE) is not
@@ -60,21 +68,19 @@ export class Thesaurus {
               ? // A single kanji is a word on its own only: 車 is not the 車 in 駐車場, 家 not the 家 in 家族.
                 new RegExp(`(?<![\u4e00-\u9fff々])${escape(word)}(?![\u4e00-\u9fff々])`)
               : null;
-        this.matchers.push({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false });
+        this.add({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false }, word);
       }
     }
-    this.indexStarts();
   }
 
-  private indexStarts(): void {
-    this.matchers.forEach((m, i) => {
-      const first = m.word.includes('+') ? m.word.split('+').map((p) => p.trim()).find(Boolean) : m.word;
-      if (!first) return;
-      const start = first.slice(0, 2);
-      let list = this.byStart.get(start);
-      if (!list) this.byStart.set(start, (list = []));
-      list.push(i);
-    });
+  /** Keeps a matcher, indexed by the start of the text the question must hold for it to match. */
+  private add(matcher: Matcher, mustHold: string | undefined): void {
+    const i = this.matchers.push(matcher) - 1;
+    if (!mustHold) return;
+    const start = mustHold.slice(0, 2);
+    let list = this.byStart.get(start);
+    if (!list) this.byStart.set(start, (list = []));
+    list.push(i);
   }
 
   static load(dir?: string): Thesaurus {
