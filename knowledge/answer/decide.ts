@@ -113,6 +113,12 @@ function firstRule(
   return undefined;
 }
 
+/** What a sentence lets its actor do on their own: …ことができる, or 必要に応じ…ものとする, with no one's permission. */
+function atOwnDiscretion(s: ClauseSentence): boolean {
+  const may = /ことができる。?$/.test(s.text) || (/必要に応じ/.test(s.text) && /ものとする。?$/.test(s.text));
+  return may && s.facts.grantors.length === 0 && !s.facts.modalities.includes('permission');
+}
+
 /** 「第3章 7(1)」 of 「第3章 7(1)ア(ウ)d」: the chapter, section and subsection of a label. */
 function subsection(label: string): string {
   return /^第\d+章 \d+(?:\(\d+\))?/.exec(label)?.[0] ?? label;
@@ -286,7 +292,7 @@ export function decide(
   // (止めてもいいですか, 置くことはできますか): theirs to do.
   const ownLeave =
     cues.mayI && cues.asker && !cues.incident
-      ? firstRule(tree, ranked.slice(0, 3).map((c) => c.clause), (x) => x.facts.actor === cues.asker && (/ことができる。?$/.test(x.text) || (/必要に応じ/.test(x.text) && /ものとする。?$/.test(x.text))) && x.facts.grantors.length === 0 && !x.facts.modalities.includes('permission'))
+      ? firstRule(tree, ranked.slice(0, 3).map((c) => c.clause), (x) => x.facts.actor === cues.asker && atOwnDiscretion(x))
       : undefined;
   if (ownLeave) {
     verdict = 'allowed';
