@@ -10,6 +10,9 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { type LlmConfig, LlmConfigError, llmEnvSchema, llmEnvShape, toLlmConfig } from '../knowledge/llm/config';
 
+/** Answers kept in memory for repeated questions unless ANSWER_CACHE_SIZE says otherwise. */
+export const DEFAULT_ANSWER_CACHE_SIZE = 1000;
+
 export class ConfigError extends Error {
   constructor(
     /** The environment variable (or variables) at fault. */
@@ -151,7 +154,7 @@ const knowledgeSchema = z.object({
   /** Policy text to index instead of the shipped one. */
   policyPath: existingFile.optional(),
   /** Answers kept for repeated questions (0 = no cache). */
-  answerCacheSize: z.coerce.number().int('must be a whole number').min(0).max(100_000).default(1000),
+  answerCacheSize: z.coerce.number().int('must be a whole number').min(0).max(100_000).default(DEFAULT_ANSWER_CACHE_SIZE),
 });
 
 const directorySchema = z.object({

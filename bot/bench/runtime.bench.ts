@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ANSWER_CACHE_SIZE } from '../config';
 import { startLocalBot } from '../playground/local-bot';
 import { repoRoot } from '../playground/playground';
 import { freeLoopbackPort, waitForHttp } from '../playground/ports';
@@ -58,7 +59,7 @@ const FALLBACK_QUESTIONS = [
  * through more than a least-recently-used cache holds makes every request a miss, and `bot` is meant to measure
  * the cached case (`bot-uncached` measures the other).
  */
-const MAX_QUESTIONS = 1000;
+const MAX_QUESTIONS = DEFAULT_ANSWER_CACHE_SIZE;
 
 /** The knowledge held-out questions (test/knowledge/fixtures/heldout*.jsonl, the first 1 000 distinct), or five built-in ones. */
 function loadQuestions(): string[] {

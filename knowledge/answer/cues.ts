@@ -280,7 +280,7 @@ export class Cues {
     return q
       .split(/(?<=[。!?\n])/)
       .map((t) => t.trim())
-      .filter((t) => /(?:ので|から|ため)[。!]?$/.test(t) && t.length <= 40 && !/[?？]/.test(t));
+      .filter((t) => /(?:ので|から|ため)[。!]?$/.test(t) && t.length <= 40 && !t.includes('?'));
   }
 
   /** Whether the question asks whether one may do something (not whom to tell, nor what to do). */
