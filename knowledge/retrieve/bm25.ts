@@ -6,7 +6,6 @@ export interface Field {
 }
 
 export interface Doc {
-  id: string;
   fields: Field[];
 }
 
@@ -16,7 +15,6 @@ export interface QueryTerm {
 }
 
 export class Bm25 {
-  private readonly ids: string[] = [];
   private readonly lengths: number[] = [];
   /**
    * term → the documents holding it and, for each, the term-frequency part of its score:
@@ -40,10 +38,9 @@ export class Bm25 {
         if (!list) lists.set(t, (list = []));
         list.push([i, n]);
       }
-      this.ids.push(d.id);
       this.lengths.push(length);
     });
-    this.avgLength = this.lengths.reduce((s, l) => s + l, 0) / Math.max(1, this.ids.length);
+    this.avgLength = this.lengths.reduce((s, l) => s + l, 0) / Math.max(1, this.lengths.length);
     for (const [t, list] of lists) {
       const parts = list.map(([doc, f]) => (f * (this.k1 + 1)) / (f + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.avgLength)));
       this.postings.set(t, { docs: Int32Array.from(list, ([doc]) => doc), parts: Float64Array.from(parts) });
@@ -51,24 +48,18 @@ export class Bm25 {
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.lengths.length;
   }
 
   idf(term: string): number {
     let v = this.idfs.get(term);
     if (v === undefined) {
       const n = this.postings.get(term)?.docs.length ?? 0;
-      v = Math.log(1 + (this.ids.length - n + 0.5) / (n + 0.5));
+      v = Math.log(1 + (this.lengths.length - n + 0.5) / (n + 0.5));
       if (this.idfs.size >= 50000) this.idfs.clear();
       this.idfs.set(term, v);
     }
     return v;
-  }
-
-  /** Scores of every document with a positive score, best first. */
-  search(query: QueryTerm[]): { id: string; score: number }[] {
-    const { docs, scores } = this.scoreDocs(query);
-    return docs.map((doc) => ({ id: this.ids[doc]!, score: scores[doc]! }));
   }
 
   /**
@@ -78,13 +69,13 @@ export class Bm25 {
   scoreDocs(query: QueryTerm[]): { docs: number[]; scores: Float64Array } {
     const merged = new Map<string, number>();
     for (const q of query) merged.set(q.term, Math.max(merged.get(q.term) ?? 0, q.weight));
-    const scores = new Float64Array(this.ids.length);
-    const seen = new Uint8Array(this.ids.length);
+    const scores = new Float64Array(this.lengths.length);
+    const seen = new Uint8Array(this.lengths.length);
     const touched: number[] = [];
     for (const [term, weight] of merged) {
       const posting = this.postings.get(term);
       // Terms in nearly every clause (情報, 職員…) move no ranking but cost the most: skipped.
-      if (!posting || posting.docs.length > this.ids.length * 0.6) continue;
+      if (!posting || posting.docs.length > this.lengths.length * 0.6) continue;
       const w = weight * this.idf(term);
       const { docs, parts } = posting;
       for (let j = 0; j < docs.length; j++) {

@@ -49,10 +49,9 @@ export class ClauseIndex {
       // A clause of several paragraphs (tables, bullet lists) is searched paragraph by paragraph, so a
       // long clause is found by the paragraph that matches, not drowned by its length.
       const passages = weights.passages ? c.text.split('\n').filter((p) => p.trim()) : [c.text];
-      passages.forEach((passage, i) => {
+      passages.forEach((passage) => {
         this.clauseOf.push(c);
         docs.push({
-          id: passages.length > 1 ? `${c.label}#${i}` : c.label,
           fields: [
             { terms: terms(passage), weight: 1 },
             { terms: terms(c.title), weight: weights.title },
