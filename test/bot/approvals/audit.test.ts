@@ -5,8 +5,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { testDatabaseUrl, TEST_DIALECTS, useTestDb } from '../../../storage/testing';
-import { type CaptureServer, startCaptureServer } from '../../support/capture';
-import { PEOPLE, approvalsBot, cardOf, execute, executeData, invokeCard, requestFromAnswer, say, textsOf, type ApprovalsBot } from './helpers';
+import { PEOPLE, cardOf, execute, executeData, invokeCard, requestFromAnswer, textsOf, useApprovalsBot } from './helpers';
 
 const ROOT = path.join(__dirname, '../../..');
 const run = promisify(execFile);
@@ -25,25 +24,14 @@ async function auditVerify(env: Record<string, string>): Promise<{ code: number;
 
 describe.each(TEST_DIALECTS)('the audit trail of a decision made in Teams, on %s', (dialect) => {
   const t = useTestDb(dialect);
-  let capture: CaptureServer;
-  let bot: ApprovalsBot;
-
-  beforeAll(async () => {
-    capture = await startCaptureServer();
-    bot = await approvalsBot(t().db, capture);
-    await say(bot, PEOPLE.megan, 'こんにちは');
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await capture?.close();
-  });
+  const { bot } = useApprovalsBot(t, { greet: [PEOPLE.megan] });
 
   it('records each event with its actor, and audit:verify finds the entry altered afterwards', async () => {
-    const { replies } = await requestFromAnswer(bot, PEOPLE.alex, 'クラウドのストレージに業務データを置いてもいいですか', { what: '監査ログの確認' });
+    const { replies } = await requestFromAnswer(bot(), PEOPLE.alex, 'クラウドのストレージに業務データを置いてもいいですか', { what: '監査ログの確認' });
     const requestId = (cardOf(replies[0]).refresh.action.data as { requestId: string }).requestId;
-    await bot.deliver();
-    const card = cardOf(bot.inbox(PEOPLE.megan).find((m) => m.activity.text.includes('監査ログの確認'))!.activity);
-    const done = invokeCard((await execute(bot, PEOPLE.megan, 'approvals.act', { ...executeData(card, '却下'), comment: '期間を書いてください' })).body);
+    await bot().deliver();
+    const card = cardOf(bot().inbox(PEOPLE.megan).find((m) => m.activity.text.includes('監査ログの確認'))!.activity);
+    const done = invokeCard((await execute(bot(), PEOPLE.megan, 'approvals.act', { ...executeData(card, '却下'), comment: '期間を書いてください' })).body);
     expect(textsOf(done)[0]).toBe('却下しました。申請者に通知します。');
 
     const entries = await t().db.all<{ seq: number; kind: string; actor: string | null; data: string }>(

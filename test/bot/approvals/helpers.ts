@@ -9,9 +9,10 @@ import path from 'node:path';
 import type { ApprovalsOptions } from '../../../bot/approvals/setup';
 import type { DialogOptions } from '../../../bot/dialogs/setup';
 import type { Answer, Citation, Clause, KnowledgeEngine } from '../../../knowledge/types';
+import type { TestDb } from '../../../storage/testing';
 import type { Db } from '../../../storage/types';
 import { startBot, type TestBot } from '../../support/bot';
-import type { CaptureServer, CapturedActivity } from '../../support/capture';
+import { type CaptureServer, type CapturedActivity, startCaptureServer } from '../../support/capture';
 import { cardSubmit, message, post, type TeamsOptions } from '../../support/teams';
 
 export const SAMPLE_DIRECTORY = path.join(__dirname, '../../../approvals/sample-directory.yaml');
@@ -112,14 +113,18 @@ export interface ApprovalsBot extends TestBot {
   inbox(p: Person): CapturedActivity[];
 }
 
+export interface ApprovalsBotOptions {
+  env?: Record<string, string>;
+  approvals?: ApprovalsOptions;
+  engine?: KnowledgeEngine;
+  clock?: Clock;
+  dialogs?: DialogOptions;
+}
+
 let runs = 0;
 const chats = new WeakMap<CaptureServer, string>();
 
-export async function approvalsBot(
-  db: Db,
-  capture: CaptureServer,
-  options: { env?: Record<string, string>; approvals?: ApprovalsOptions; engine?: KnowledgeEngine; clock?: Clock; dialogs?: DialogOptions } = {},
-): Promise<ApprovalsBot> {
+export async function approvalsBot(db: Db, capture: CaptureServer, options: ApprovalsBotOptions = {}): Promise<ApprovalsBot> {
   // One chat per person and connector: instances sharing a database and a connector see the same chats, as in Teams.
   const run = chats.get(capture) ?? `${process.pid}-${++runs}-${randomUUID().slice(0, 6)}`;
   chats.set(capture, run);
@@ -149,6 +154,33 @@ export async function approvalsBot(
       return capture.received.filter((r) => r.conversationId === chat(p) || created.has(r.conversationId));
     },
   };
+}
+
+/**
+ * For a describe block, like useTestDb: before its tests, starts a capture connector and an approvals bot on the test
+ * database (`options` is read then, so it may use what earlier hooks set up), and the `greet`ed people say こんにちは
+ * so that their 1:1 chats are known; after its tests, closes both. Call the returned accessors inside tests or hooks.
+ */
+export function useApprovalsBot(
+  t: () => TestDb,
+  setup: { options?: () => ApprovalsBotOptions; greet?: readonly Person[] } = {},
+): { bot: () => ApprovalsBot; capture: () => CaptureServer } {
+  let capture: CaptureServer | undefined;
+  let bot: ApprovalsBot | undefined;
+  beforeAll(async () => {
+    capture = await startCaptureServer();
+    bot = await approvalsBot(t().db, capture, setup.options?.());
+    for (const p of setup.greet ?? []) await say(bot, p, 'こんにちは');
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await capture?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('useApprovalsBot: the bot starts in beforeAll; use it inside tests or hooks');
+    return value;
+  };
+  return { bot: () => started(bot), capture: () => started(capture) };
 }
 
 /** Activity options for a person in their own 1:1 chat, replies returned in the HTTP response. */

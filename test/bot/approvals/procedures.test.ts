@@ -3,39 +3,28 @@
 // ICカード紛失 → urgent report with its stop-access task → 「停止しました」 on the card → the reporter told.
 
 import { TEST_DIALECTS, useTestDb } from '../../../storage/testing';
-import { type CaptureServer, startCaptureServer } from '../../support/capture';
 import { Chat, realEngine } from '../dialogs/helpers/chat';
-import { Clock, PEOPLE, actionsOf, approvalsBot, cardOf, execute, executeData, invokeCard, say, textsOf, type ApprovalsBot } from './helpers';
+import { Clock, PEOPLE, actionsOf, cardOf, execute, executeData, invokeCard, textsOf, useApprovalsBot } from './helpers';
 
 const { alex, megan } = PEOPLE;
 
 describe.each(TEST_DIALECTS)('procedures → approvals → Teams, on %s', (dialect) => {
   const t = useTestDb(dialect);
-  let capture: CaptureServer;
-  let bot: ApprovalsBot;
-  let clock: Clock;
+  const clock = new Clock(); // 2026-04-08 09:00 JST, for the procedures and the workflow alike
+  const { bot, capture } = useApprovalsBot(t, { options: () => ({ engine: realEngine(), clock }), greet: [megan, PEOPLE.adele] });
   let chat: Chat;
 
-  beforeAll(async () => {
-    capture = await startCaptureServer();
-    clock = new Clock(); // 2026-04-08 09:00 JST, for the procedures and the workflow alike
-    bot = await approvalsBot(t().db, capture, { engine: realEngine(), clock });
-    await say(bot, megan, 'こんにちは');
-    await say(bot, PEOPLE.adele, 'こんにちは');
-    chat = new Chat(bot.url, {
+  beforeAll(() => {
+    chat = new Chat(bot().url, {
       from: { id: alex.id, name: alex.name, aadObjectId: alex.aadObjectId },
-      conversationId: bot.chat(alex),
-      serviceUrl: capture.serviceUrl,
+      conversationId: bot().chat(alex),
+      serviceUrl: capture().serviceUrl,
       tenantId: '00000000-0000-0000-0000-0000000000001',
     });
   });
-  afterAll(async () => {
-    await bot?.close();
-    await capture?.close();
-  });
   beforeEach(async () => {
-    await bot.deliver();
-    capture.clear();
+    await bot().deliver();
+    capture().clear();
   });
 
   it('持ち出し申請: the procedure\'s request reaches the approver, is approved, the requester is told, 持ち込み is recorded', async () => {
@@ -56,8 +45,8 @@ describe.each(TEST_DIALECTS)('procedures → approvals → Teams, on %s', (diale
     expect(rows).toHaveLength(1);
     const requestId = rows[0]!.id;
 
-    await bot.deliver();
-    const toMegan = bot.inbox(megan);
+    await bot().deliver();
+    const toMegan = bot().inbox(megan);
     expect(toMegan).toHaveLength(1);
     expect(toMegan[0]!.activity.text).toContain('Alex Wilberさんから持ち出し申請');
     const card = cardOf(toMegan[0]!.activity);
@@ -65,28 +54,28 @@ describe.each(TEST_DIALECTS)('procedures → approvals → Teams, on %s', (diale
     expect(texts).toEqual(expect.arrayContaining(['持ち出し申請', '承認待ち', '期間: 2026/04/10〜2026/04/12', 'データ取扱責任者: Megan Bowen']));
     expect(texts.some((x) => x.startsWith('持ち出すもの: '))).toBe(true);
 
-    const approved = invokeCard((await execute(bot, megan, 'approvals.act', { ...executeData(card, '承認'), comment: '暗号化を確認しました' })).body);
+    const approved = invokeCard((await execute(bot(), megan, 'approvals.act', { ...executeData(card, '承認'), comment: '暗号化を確認しました' })).body);
     expect(textsOf(approved)).toEqual(expect.arrayContaining(['承認しました。申請者に通知します。', '承認済み']));
     // The approver may also record the return (持ち込み) from her card.
     expect(actionsOf(approved).map((a) => a.title)).toEqual(['返却（持ち込み）を記録する']);
 
-    await bot.deliver();
-    const toAlex = bot.inbox(alex).filter((m) => m.activity.text?.includes('承認されました'));
+    await bot().deliver();
+    const toAlex = bot().inbox(alex).filter((m) => m.activity.text?.includes('承認されました'));
     expect(toAlex).toHaveLength(1);
     expect(toAlex[0]!.activity.text).toContain('コメント: 暗号化を確認しました');
     expect(actionsOf(cardOf(toAlex[0]!.activity)).map((a) => a.title)).toEqual(['返却（持ち込み）を記録する']);
 
     // 持ち込み reported through the procedure: recorded on the request, the approver told.
-    capture.clear();
+    capture().clear();
     clock.advance(4 * 86_400_000); // 2026-04-12, the last day of the period
     await chat.say('持ち込み報告');
     await chat.click('すべて戻しました');
     await chat.click('今日');
     await chat.click('報告する');
     expect(chat.all).toContain('持ち込みを報告しました。');
-    expect((await bot.server.deps!.approvals.approvals.get(requestId))).toMatchObject({ state: 'returned', returned: { on: '2026-04-12' } });
-    await bot.deliver();
-    expect(bot.inbox(megan).map((m) => m.activity.text)).toEqual([expect.stringContaining('の物品が返却（持ち込み）されました。')]);
+    expect((await bot().server.deps!.approvals.approvals.get(requestId))).toMatchObject({ state: 'returned', returned: { on: '2026-04-12' } });
+    await bot().deliver();
+    expect(bot().inbox(megan).map((m) => m.activity.text)).toEqual([expect.stringContaining('の物品が返却（持ち込み）されました。')]);
   });
 
   async function carryOut(place: string): Promise<string> {
@@ -103,25 +92,25 @@ describe.each(TEST_DIALECTS)('procedures → approvals → Teams, on %s', (diale
   }
 
   it('a rejected or withdrawn request closes the procedure\'s wait for its 持ち込み report, and says so', async () => {
-    const who = { conversationId: bot.chat(alex), requester: { userId: alex.aadObjectId } };
-    const runner = bot.server.deps!.dialogs.runner;
+    const who = { conversationId: bot().chat(alex), requester: { userId: alex.aadObjectId } };
+    const runner = bot().server.deps!.dialogs.runner;
     const rejected = await carryOut('福岡市内の会議室');
     expect((await runner.status(who)).parked.length).toBeGreaterThan(0);
     const parkedBefore = (await runner.status(who)).parked.length;
-    await bot.deliver();
-    const card = cardOf(bot.inbox(megan).find((m) => m.activity.text.includes('持ち出し申請'))!.activity);
-    await execute(bot, megan, 'approvals.act', { ...executeData(card, '却下'), comment: '持ち出し先を見直してください' });
-    await bot.deliver();
-    const told = bot.inbox(alex).find((m) => m.activity.text.includes('却下されました'))!;
+    await bot().deliver();
+    const card = cardOf(bot().inbox(megan).find((m) => m.activity.text.includes('持ち出し申請'))!.activity);
+    await execute(bot(), megan, 'approvals.act', { ...executeData(card, '却下'), comment: '持ち出し先を見直してください' });
+    await bot().deliver();
+    const told = bot().inbox(alex).find((m) => m.activity.text.includes('却下されました'))!;
     expect(told.activity.text).toContain('コメント: 持ち出し先を見直してください');
     expect(told.activity.text).toContain('は却下されたため、後日の報告は不要になりました。');
     expect((await runner.status(who)).parked).toHaveLength(parkedBefore - 1);
-    expect((await bot.server.deps!.approvals.approvals.get(rejected))!.state).toBe('rejected');
+    expect((await bot().server.deps!.approvals.approvals.get(rejected))!.state).toBe('rejected');
 
     // The requester withdraws another one from its card: the same, in the card's answer.
     const withdrawn = await carryOut('別府市内の会議室');
-    const mine = (await bot.server.deps!.approvals.approvals.card(withdrawn, { userId: alex.aadObjectId }))!;
-    const res = invokeCard((await execute(bot, alex, 'approvals.act', { requestId: withdrawn, version: mine.version, act: 'cancel' })).body);
+    const mine = (await bot().server.deps!.approvals.approvals.card(withdrawn, { userId: alex.aadObjectId }))!;
+    const res = invokeCard((await execute(bot(), alex, 'approvals.act', { requestId: withdrawn, version: mine.version, act: 'cancel' })).body);
     expect(textsOf(res)[0]).toMatch(/^取り下げました。「.+」は取り下げられたため、後日の報告は不要になりました。$/);
     expect((await runner.status(who)).parked).toHaveLength(parkedBefore - 1);
   });
@@ -141,17 +130,17 @@ describe.each(TEST_DIALECTS)('procedures → approvals → Teams, on %s', (diale
     expect(record.tasks.map((x: { id: string }) => x.id)).toEqual(['stop-access']);
     expect(record.urgent).toBe(true);
 
-    await bot.deliver();
-    const toMegan = bot.inbox(megan);
+    await bot().deliver();
+    const toMegan = bot().inbox(megan);
     expect(toMegan).toHaveLength(1);
     expect(toMegan[0]!.activity.text).toContain('【至急】Alex Wilberさんから');
     const card = cardOf(toMegan[0]!.activity);
     expect(actionsOf(card).map((a) => a.title)).toEqual(['停止しました', '確認しました']);
-    const done = invokeCard((await execute(bot, megan, 'approvals.act', executeData(card, '停止しました'))).body);
+    const done = invokeCard((await execute(bot(), megan, 'approvals.act', executeData(card, '停止しました'))).body);
     expect(textsOf(done)[0]).toBe('アクセスの停止を記録しました。');
 
-    await bot.deliver();
-    expect(bot.inbox(alex).map((m) => m.activity.text)).toContain(
+    await bot().deliver();
+    expect(bot().inbox(alex).map((m) => m.activity.text)).toContain(
       '「紛失した ICカード等によるアクセスの停止」が完了しました（ICカード等の紛失「ICカード紛失の報告」）。',
     );
   });

@@ -14,7 +14,7 @@ import { TEST_DIALECTS, useTestDb } from '../../../storage/testing';
 import { memoryLogger } from '../../support/bot';
 import { type CaptureServer, startCaptureServer } from '../../support/capture';
 import { installationUpdate, message, post } from '../../support/teams';
-import { BOT, PEOPLE, SAMPLE_DIRECTORY, approvalsBot, approvalsEngine, as, requestFromAnswer, say, type ApprovalsBot } from './helpers';
+import { BOT, PEOPLE, SAMPLE_DIRECTORY, approvalsBot, approvalsEngine, as, requestFromAnswer, say, useApprovalsBot } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'approvals-config-'));
 const load = (env: Env) => loadConfig(env, { cwd: dir });
@@ -179,41 +179,31 @@ describe.each(TEST_DIALECTS)('started with the server, on %s', (dialect) => {
 
 describe.each(TEST_DIALECTS)('conversation references, on %s', (dialect) => {
   const t = useTestDb(dialect);
-  let capture: CaptureServer;
-  let bot: ApprovalsBot;
-
-  beforeAll(async () => {
-    capture = await startCaptureServer();
-    bot = await approvalsBot(t().db, capture);
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await capture?.close();
-  });
+  const { bot, capture } = useApprovalsBot(t);
 
   it('are saved from every activity, with the person\'s Teams id, and forgotten when the bot is removed', async () => {
-    const refs = bot.server.deps!.approvals.refs;
+    const refs = bot().server.deps!.approvals.refs;
     const { patti } = PEOPLE;
     // An install alone (no message yet) is enough.
-    const o = { ...as(bot, patti, { expectReplies: false }) };
-    await post(bot.url, { ...installationUpdate('add', o), recipient: { id: BOT } });
+    const o = { ...as(bot(), patti, { expectReplies: false }) };
+    await post(bot().url, { ...installationUpdate('add', o), recipient: { id: BOT } });
     const ref = await refs.personal(patti.aadObjectId.toUpperCase());
-    expect(ref).toMatchObject({ conversationId: bot.chat(patti), serviceUrl: capture.serviceUrl, botId: BOT, channelUserId: patti.id, tenantId: '00000000-0000-0000-0000-0000000000001' });
+    expect(ref).toMatchObject({ conversationId: bot().chat(patti), serviceUrl: capture().serviceUrl, botId: BOT, channelUserId: patti.id, tenantId: '00000000-0000-0000-0000-0000000000001' });
     expect((await refs.channelUserIds([patti.aadObjectId])).get(patti.aadObjectId)).toBe(patti.id);
 
     // A channel conversation is remembered for its connector, never as someone's 1:1 chat.
-    await post(bot.url, { ...message('こんにちは', { ...o, conversationId: '19:general@thread.tacv2', conversationType: 'channel' }), recipient: { id: BOT } });
-    expect((await refs.personal(patti.aadObjectId))?.conversationId).toBe(bot.chat(patti));
+    await post(bot().url, { ...message('こんにちは', { ...o, conversationId: '19:general@thread.tacv2', conversationType: 'channel' }), recipient: { id: BOT } });
+    expect((await refs.personal(patti.aadObjectId))?.conversationId).toBe(bot().chat(patti));
     expect((await refs.latest('00000000-0000-0000-0000-0000000000001'))?.conversationId).toBe('19:general@thread.tacv2');
 
-    await post(bot.url, { ...installationUpdate('remove', o), recipient: { id: BOT } });
+    await post(bot().url, { ...installationUpdate('remove', o), recipient: { id: BOT } });
     expect(await refs.personal(patti.aadObjectId)).toBeUndefined();
   });
 
   it('ignore activities without a usable service URL or conversation, and keep no names', async () => {
-    const refs = bot.server.deps!.approvals.refs;
+    const refs = bot().server.deps!.approvals.refs;
     const { lynne } = PEOPLE;
-    await post(bot.url, { ...message('こんにちは', { ...as(bot, lynne), serviceUrl: null }), recipient: { id: BOT } });
+    await post(bot().url, { ...message('こんにちは', { ...as(bot(), lynne), serviceUrl: null }), recipient: { id: BOT } });
     expect(await refs.personal(lynne.aadObjectId)).toBeUndefined();
     const rows = await t().db.all<Record<string, unknown>>('SELECT * FROM bot_conversation_refs');
     expect(JSON.stringify(rows)).not.toContain('Patti');
