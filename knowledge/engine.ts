@@ -7,6 +7,7 @@ import { DEFAULT_POLICY_PATH, projectRoot } from './paths';
 import { buildTreeData, ClauseTree, hashSource, type TreeData } from './tree';
 import { Thesaurus } from './retrieve/thesaurus';
 import { ClauseIndex, type Query } from './retrieve/index';
+import { Abbreviations } from './retrieve/abbreviations';
 import { KanaFolder } from './retrieve/kana';
 import { Cues, type QuestionCues } from './answer/cues';
 import { prepareQuestion, type PreparedQuestion } from './answer/sanitize';
@@ -62,6 +63,7 @@ export class PolicyEngine implements KnowledgeEngine {
   private readonly consult: { roles: string[]; citation: Citation } | undefined;
   private readonly incidentClause: Clause | undefined;
   private readonly kana: KanaFolder;
+  private readonly abbreviations: Abbreviations;
 
   constructor(treeData: TreeData, options: EngineOptions = {}) {
     const roles = loadRoles(options.dataDir);
@@ -70,6 +72,7 @@ export class PolicyEngine implements KnowledgeEngine {
     this.index = new ClauseIndex(this.tree, thesaurus, undefined, options.tokenizer);
     this.cues = Cues.load(options.dataDir);
     this.kana = new KanaFolder([...this.tree.clauses.map((c) => c.text), ...thesaurus.words()], this.cues.spellings);
+    this.abbreviations = new Abbreviations(this.cues.abbreviations);
     this.cues.roles = this.tree.roles;
     this.procedures = ProcedureMatcher.load(options.dataDir);
     this.consult = this.findConsultClause();
@@ -187,10 +190,13 @@ export class PolicyEngine implements KnowledgeEngine {
     return held;
   }
 
-  /** The question, cleaned (sanitize.ts), with katakana words typed in hiragana read as katakana. */
+  /**
+   * The question, cleaned (sanitize.ts), with katakana words typed in hiragana read as katakana and short forms
+   * (ノーパソ) written out.
+   */
   private prepare(question: unknown): PreparedQuestion {
     const prepared = prepareQuestion(question, this.cues);
-    return { ...prepared, text: this.kana.fold(prepared.text) };
+    return { ...prepared, text: this.abbreviations.expand(this.kana.fold(prepared.text)) };
   }
 
   /** Builds the reply and checks, once more, that every citation is verbatim from the tree. */

@@ -50,6 +50,8 @@ const CuesFile = z.object({
   not_covered_pointer: phrases.min(1),
   /** Words typed in hiragana and how they are written (もちかえ → 持ち帰). */
   spellings: z.record(z.string().min(2), z.string().min(1)).default({}),
+  /** Short forms staff type, and the words they stand for (ノーパソ → ノートパソコン). */
+  abbreviations: z.record(z.string().min(2), z.string().min(1)).default({}),
   incident_report: phrases.min(1),
   role_incident_report: phrases.default([]),
   role_incident_terms: phrases.default([]),
@@ -317,6 +319,11 @@ export class Cues {
   /** Words typed in hiragana and how the policy writes them (もちかえ → 持ち帰), for the KanaFolder. */
   get spellings(): Record<string, string> {
     return this.d.spellings;
+  }
+
+  /** Short forms staff type, and the words they stand for (ノーパソ → ノートパソコン), for expandAbbreviations. */
+  get abbreviations(): Record<string, string> {
+    return this.d.abbreviations;
   }
 
   /** The headings of the clauses on outsourcing, beside the point when a contractor is only the setting. */
