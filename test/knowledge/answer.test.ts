@@ -499,6 +499,13 @@ describe('answers', () => {
     '父に「還付金があります」という電話があったそうです。どこに相談すればいいですか',
     '会議室のエアコンが壊れています。修理はどこに頼めばいいですか',
     '私用の携帯の番号が変わりました。連絡先の変更届はどこに出せばいいですか',
+    '来客に出すお茶菓子の代金は、どこから払えばいいですか',
+    '業者から請求書が届きました。支払いの処理の締め切りはいつですか',
+    'セキュリティの資格試験の受験料は補助してもらえますか',
+    '仕事で使うアプリの有料版、自腹で払った分は経費で精算できますか',
+    '係が変わったので名刺の注文をしたいです。どこに頼めばいいですか',
+    '出張で飛行機に乗るとき、航空券はどこで手配しますか',
+    '庁舎の中で財布をなくしました。落とし物はどこに届いていますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
@@ -509,6 +516,8 @@ describe('answers', () => {
     ['自転車のカゴに入れていたカバンごと、住民の申請書が盗まれました', 'must_report', '第3章 7(3)ア(ア)'],
     ['銀行アプリと同じパスワードを、業務システムのパスワードに使ってもいいですか', 'prohibited', '第3章 7(4)ウ(カ)'],
     ['インフルエンザで休んでいる間、家でPCを使って仕事してもいいですか', 'needs_permission', '第3章 7(1)ア(ウ)c'],
+    ['ICカードを入れた財布を落としました', 'must_report', '第3章 7(4)ア(ア)c'],
+    ['保守業者から請求書が届きました。添付ファイルを開いていいですか', 'required', '第3章 8(4)ウ(オ)'],
   ])('such a subject beside one the policy governs is still answered: %s', (q, verdict, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
