@@ -36,6 +36,19 @@ interface Matcher {
   weak: boolean;
 }
 
+/** A particle between two words that are not hiragana: 監査[が]入, usb[を]家, 自宅[で]作業. */
+const DROPPABLE_PARTICLE = /(?<=[^\u3040-\u309f])[がをにでへ](?=[^\u3040-\u309f])/g;
+
+/** The phrase without one of its particles, for each particle it has (at least three characters left). */
+export function withoutParticles(word: string): string[] {
+  const out: string[] = [];
+  for (const m of word.matchAll(DROPPABLE_PARTICLE)) {
+    const variant = word.slice(0, m.index) + word.slice(m.index! + 1);
+    if (variant.length >= 3) out.push(variant);
+  }
+  return out;
+}
+
 export class Thesaurus {
   private readonly matchers: Matcher[] = [];
 
@@ -69,6 +82,12 @@ export class Thesaurus {
                 new RegExp(`(?<![\u4e00-\u9fff々])${escape(word)}(?![\u4e00-\u9fff々])`)
               : null;
         this.add({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false }, word);
+        // Chat drops particles (「監査入るらしい」 for 監査が入る): the phrase without each particle matches too.
+        if (!re) {
+          for (const variant of withoutParticles(word)) {
+            this.add({ word: variant, test: (q) => q.includes(variant), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false }, variant);
+          }
+        }
       }
     }
   }

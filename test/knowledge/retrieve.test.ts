@@ -1,6 +1,6 @@
 // Retrieval internals that exist for speed must find exactly what the plain computation finds.
 import { Bm25 } from '../../knowledge/retrieve/bm25';
-import { Thesaurus } from '../../knowledge/retrieve/thesaurus';
+import { Thesaurus, withoutParticles } from '../../knowledge/retrieve/thesaurus';
 import { normalizeQuery } from '../../knowledge/retrieve/tokenize';
 import { evalSetPaths, readEvalSet } from '../../knowledge/cli/eval-set';
 
@@ -36,6 +36,18 @@ describe('Thesaurus.expand', () => {
     expect(words('USB扇風機')).toEqual([]);
     expect(words('オフラインで使う')).toEqual([]);
     expect(words('ラインで送る')).toEqual(['ライン']);
+  });
+
+  test('a phrase with a particle also matches with that particle dropped, as chat writes it', () => {
+    expect(withoutParticles('監査が入')).toEqual(['監査入']);
+    expect(withoutParticles('usbを家に持')).toEqual(['usb家に持', 'usbを家持']);
+    expect(withoutParticles('席を外')).toEqual([]);
+    expect(withoutParticles('持ち帰')).toEqual([]);
+    const thesaurus = new Thesaurus({ entries: [{ words: ['監査が入'], terms: ['監査'] }, { words: ['コピー'], terms: ['複製'] }] });
+    const words = (q: string) => thesaurus.expand(normalizeQuery(q)).map((e) => e.word);
+    expect(words('監査入るらしい')).toEqual(['監査入']);
+    expect(words('監査が入るらしい')).toEqual(['監査が入']);
+    expect(words('監査に入る')).toEqual([]);
   });
 });
 
