@@ -331,6 +331,8 @@ describe('answers', () => {
     ['画面のロックがすぐかかって困ります。自分でロックの時間を延ばしてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
     // What should be closed to the person is open to them: an incident to report.
     ['ファイルサーバで、見られないはずの人事の資料が見えてしまいました。どうしたらいいですか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // A public page defaced (変な英語の画面になってる), told by another office on the phone: a report from outside.
+    ['町役場の担当者さんから電話で「ホームページのトップが変な英語の画面になってる」と言われました。誰に伝えればいい？', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
     // …found open by a setting mistake and already put right (開ける状態になってた。もう直しました): still reported.
     ['共有フォルダの名簿が、設定ミスで他の課の人も見られる状態になってたみたいです。もう直しましたが、報告とか要りますか', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // 「…してしまったみたいです」 guesses what happened; it does not ask 「…したいです」.
