@@ -515,6 +515,7 @@ describe('answers', () => {
     '係が変わったので名刺の注文をしたいです。どこに頼めばいいですか',
     '出張で飛行機に乗るとき、航空券はどこで手配しますか',
     '庁舎の中で財布をなくしました。落とし物はどこに届いていますか',
+    '昨日バスで財布落としました。現金とクレジットカードだけですが、職場に届け出はいりますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
@@ -607,6 +608,25 @@ describe('untrusted input', () => {
     const a = engine.answer('監査入るらしいけど、繁忙期やけん断りたい。ダメ？');
     expect(a.verdict).toBe('required');
     expect(a.citations[0]!.label).toBe('第3章 11(1)ウ(イ)');
+  });
+
+  test('Ōita dialect: しもうた/しもた, …っとった, …ちょる read as standard forms, and いいやろ/いいっちゃろ/いいん？ ask may-I', () => {
+    const sent = engine.answer('内部資料つけたメール、大野市に送るはずが竹田市の担当さんに送ってしもうた。どうしたらいいん');
+    expect(sent.verdict).toBe('must_report');
+    expect(sent.roles).toEqual(['データ取扱責任者']);
+    expect(sent.citations[0]!.label).toBe('第3章 8(1)ソ(エ)');
+    const pirated = engine.answer('ネットで拾ったOfficeのコピー版、職場のPCにも入れたら便利やない？');
+    expect(pirated.verdict).toBe('prohibited');
+    expect(pirated.citations[0]!.label).toBe('第3章 8(1)チ(ウ)');
+    for (const q of ['USBメモリを家に持ち帰ってもいいっちゃろか', 'USBメモリを家に持ち帰ってもいいやろ？', 'USBメモリを家に持ち帰ってもいいん？']) {
+      expect(engine.answer(q).verdict).toBe('needs_permission');
+    }
+  });
+
+  test('looking something up on the web for a resident from a work PC is work use of the web', () => {
+    const a = engine.answer('住民さんに聞かれた病院の場所、職場のPCでネットの地図を見て調べて教えてあげてもいいですか？');
+    expect(a.verdict).toBe('allowed');
+    expect(a.citations[0]!.label).toBe('第3章 8(1)ト(ア)');
   });
 
   test('text that gives orders changes no verdict', () => {
