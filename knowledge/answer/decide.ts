@@ -194,7 +194,7 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
  * answered with their own step of the chain the best report rule belongs to, and one who says they already made
  * their first report (最初の報告は済ませました) with their next one.
  */
-function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): Candidate[] {
+function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Candidate[] {
   const asker = cues.asker;
   if (!asker || !(cues.incident || cues.askReport || cues.askAction || cues.asksNext)) return ranked;
   // The best report rule among the first three whose chain (it and the rules beside it) has a step for the asker;
@@ -207,7 +207,14 @@ function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): C
   const stepsOf = (found: Clause) => chainOf(found).filter((c) => c.facts.actor === asker && c.facts.reportTo.length > 0);
   const at = ranked.slice(0, 3).findIndex((c) => (c.clause.facts.reportTo.length > 0 || cues.askReport || (cues.asksNext && c.clause.facts.actor === asker)) && stepsOf(c.clause).length > 0);
   if (at < 0) return ranked;
-  const found = ranked[at]!.clause;
+  // A chain whose heading names what the question says (住民等外部からの…報告 for a resident's report passed on)
+  // is the asker's, even behind a general one.
+  const headed = (c: Clause) => {
+    const parent = tree.parent(c);
+    return !!parent && lexicon.conditionsIn(parent.text).some((x) => cues.condition(x) === 'asserted');
+  };
+  const named = headed(ranked[at]!.clause) ? undefined : ranked.slice(0, 8).find((c) => c.clause.facts.reportTo.length > 0 && headed(c.clause) && stepsOf(c.clause).length > 0);
+  const found = (named ?? ranked[at]!).clause;
   const steps = stepsOf(found);
   // The rule found is the asker's own step already: it stands, unless they made that report already.
   const mine = steps.indexOf(found);
@@ -236,7 +243,7 @@ export function decide(
 ): Decision {
   held = cues.heldPermission;
   if (incident) ranked = specificReport(ranked, incident, cues);
-  ranked = askerStep(tree, ranked, cues);
+  ranked = askerStep(tree, ranked, cues, lexicon);
   // A permission already held does not answer the question; the next rule does.
   const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
