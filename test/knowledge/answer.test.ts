@@ -302,6 +302,7 @@ describe('answers', () => {
     // A role holder who did their step asks for the next one (次にやることは？); someone else's mail to Gmail seen by a
     // section head (たまたま見てしまいました); private shopping accounts and home lines are not the policy's.
     ['CSIRTです。報告のあった件を評価して、インシデントだと判断しました。次にやることは何ですか', 'must_report', ['CISO'], '第3章 7(3)ウ(イ)'],
+    ['CSIRTです。あがってきた件を調べたら、やっぱりインシデントでした。次はどこに？', 'must_report', ['CISO'], '第3章 7(3)ウ(イ)'],
     ['課長です。よその課の職員が業務のデータを私用のメールに送っているのを、たまたま見てしまいました', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 9(6)イ(イ)'],
     ['楽天のアカウントのパスワードを忘れました。再設定はどうしますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // A browser's protection switched off (保護機能をオフ) is a security setting changed.
