@@ -218,6 +218,10 @@ describe('answers', () => {
     // A role holder in a chain of reports answers with their own step, and the next one once the first is made.
     ['統括情報セキュリティ責任者です。住民から「偽のメールが届いた」という連絡があったと、データ取扱責任者から報告を受けました。私はどこへ報告しますか', 'must_report', ['CISO', '情報セキュリティ責任者'], '第3章 7(3)イ(ウ)'],
     ['データ取扱責任者です。部下から聞いた情報流出の件、統括への最初の報告は済ませました。規模が大きいので、ほかに報告先はありますか', 'must_report', ['CISO', '統括情報セキュリティ責任者'], '第3章 7(3)ア(ウ)'],
+    // Signs of malware in other words (見覚えのないアプリ, 広告が勝手に) and asking to go on using it, or which step
+    // comes first: the duty for a suspected infection.
+    ['公用スマホに見覚えのないアプリが入ってて、広告が勝手に出まくってます。このまま使ってて大丈夫？', 'required', [], '第3章 8(4)ウ(キ)'],
+    ['ウイルスに感染したっぽいとき、LANケーブル抜くのが先？それとも電源切った方がいい？', 'required', [], '第3章 8(4)ウ(キ)'],
     // A password shown while sharing the screen (映っとったかも): it may have leaked, reported under its own rule.
     ['Teamsで画面共有してる時、パスワード打ちよるとこ映っとったかも。どうしよ', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
     // A resident's report passed on by staff: the step of the chain for reports from outside (7(3)イ), not 7(3)ア's.
