@@ -13,6 +13,7 @@ const CuesFile = z.object({
   witnessed_of_others: phrases.default([]),
   others: phrases.default([]),
   precaution: phrases,
+  imminent: phrases.default([]),
   background: phrases.default([]),
   not_incident: phrases,
   how_to: phrases,
@@ -151,6 +152,7 @@ export class Cues {
       witnessed_of_others: norm(data.witnessed_of_others),
       others: norm(data.others),
       precaution: norm(data.precaution),
+      imminent: norm(data.imminent),
       background: norm(data.background),
       not_incident: norm(data.not_incident),
       how_to: norm(data.how_to),
@@ -464,7 +466,9 @@ export class Cues {
         // 「開いちゃって、そのあと…」 happened; 「入れちゃっていいですか」 asks.
         const asks = w.endsWith('て') && /^(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/.test(after);
         const background = asksLeave && this.d.background.some((b) => after.includes(b));
-        if (!asks && !background && !this.d.precaution.some((p) => after.includes(p))) return true;
+        // 「浸水しそうです」 has not happened (but 「感染したそうです」 has).
+        const imminent = this.d.imminent.some((p) => after.startsWith(p));
+        if (!asks && !background && !imminent && !this.d.precaution.some((p) => after.includes(p))) return true;
         at = plain.indexOf(w, at + 1);
       }
       return false;

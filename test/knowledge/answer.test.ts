@@ -222,6 +222,8 @@ describe('answers', () => {
     // comes first: the duty for a suspected infection.
     ['公用スマホに見覚えのないアプリが入ってて、広告が勝手に出まくってます。このまま使ってて大丈夫？', 'required', [], '第3章 8(4)ウ(キ)'],
     ['ウイルスに感染したっぽいとき、LANケーブル抜くのが先？それとも電源切った方がいい？', 'required', [], '第3章 8(4)ウ(キ)'],
+    // Something about to happen (浸水しそう) is not an incident: carrying the backup media away is the question.
+    ['台風で1階が浸水しそうです。バックアップの媒体を車で別の庁舎に移したいんですが、何か手続きいりますか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // A password shown while sharing the screen (映っとったかも): it may have leaked, reported under its own rule.
     ['Teamsで画面共有してる時、パスワード打ちよるとこ映っとったかも。どうしよ', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
     // A resident's report passed on by staff: the step of the chain for reports from outside (7(3)イ), not 7(3)ア's.
@@ -525,6 +527,11 @@ describe('answers', () => {
     '出張で飛行機に乗るとき、航空券はどこで手配しますか',
     '庁舎の中で財布をなくしました。落とし物はどこに届いていますか',
     '昨日バスで財布落としました。現金とクレジットカードだけですが、職場に届け出はいりますか',
+    // …with the setting told at length (a training trip, a contractor, a business trip) around it.
+    '来月、福岡の研修会に参加します。会場が駅から遠いので自家用車で行きたいです。ガソリン代は旅費として請求できますか',
+    '係長になるので名刺を作り直したいです。名刺の発注は総務に言えばいいですか、自分で業者さんに頼むんですか',
+    '職員健診の日が東京出張と重なりました。健診を別の日に受けられますか',
+    '子どもが熱を出して保育園から連絡がありました。午後は外部の研修の予定でしたが、子の看護休暇は時間単位で取れますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
