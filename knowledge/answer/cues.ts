@@ -251,8 +251,8 @@ export class Cues {
   }
 
   /**
-   * Spans of the question that are context rather than its subject: what someone else said (「…」と言われ…)
-   * and a permission the person already holds (「在宅勤務の許可はもらってます」).
+   * Spans of the question that are context rather than its subject: what someone else said (「…」と言われ…),
+   * a permission the person already holds (「在宅勤務の許可はもらってます」) and who the person is (臨時職員です).
    */
   contextSpans(question: string): string[] {
     const normalizedQuestion = heldFromWhom(question);
@@ -266,6 +266,8 @@ export class Cues {
       const endRel = rest.search(/[。、!?]/);
       out.push(normalizedQuestion.slice(start, endRel < 0 ? undefined : at + endRel));
     }
+    // 「臨時職員です。」 says who asks: it counts, but less than what they ask about.
+    for (const intro of this.d.self_intro) if (normalizedQuestion.includes(intro)) out.push(intro);
     const quoteIsSubject = this.d.quote_is_subject.some((w) => normalizedQuestion.includes(w));
     // 「…『…』…」: the outer quote, with the inner one in it.
     for (const m of quoteIsSubject ? [] : normalizedQuestion.matchAll(QUOTE)) {

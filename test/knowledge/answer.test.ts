@@ -222,6 +222,11 @@ describe('answers', () => {
     // comes first: the duty for a suspected infection.
     ['公用スマホに見覚えのないアプリが入ってて、広告が勝手に出まくってます。このまま使ってて大丈夫？', 'required', [], '第3章 8(4)ウ(キ)'],
     ['ウイルスに感染したっぽいとき、LANケーブル抜くのが先？それとも電源切った方がいい？', 'required', [], '第3章 8(4)ウ(キ)'],
+    // Who asks (臨時職員です) is not what the question is about: the rules for taking a PC home and for private devices.
+    ['臨時職員です。係長から、公用ノートPCを家に持ち帰って資料を仕上げてと頼まれました。持ち帰っていいんですよね？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    ['臨時職員です。係長が「私物のスマホで窓口用の計算表を開いていいよ」と言ってくれました。使っても大丈夫ですか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
+    // Papers that cannot be found (見つかりません) are lost.
+    ['パートです。窓口で預かった申請書を入れた封筒が、どこを探しても見つかりません。どうしたら…', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // Something about to happen (浸水しそう) is not an incident: carrying the backup media away is the question.
     ['台風で1階が浸水しそうです。バックアップの媒体を車で別の庁舎に移したいんですが、何か手続きいりますか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // A password shown while sharing the screen (映っとったかも): it may have leaked, reported under its own rule.
@@ -531,6 +536,7 @@ describe('answers', () => {
     '来月、福岡の研修会に参加します。会場が駅から遠いので自家用車で行きたいです。ガソリン代は旅費として請求できますか',
     '係長になるので名刺を作り直したいです。名刺の発注は総務に言えばいいですか、自分で業者さんに頼むんですか',
     '職員健診の日が東京出張と重なりました。健診を別の日に受けられますか',
+    '年末調整の書類を出そうとしたら、控除証明書が見当たりません。どうすればいいですか',
     '子どもが熱を出して保育園から連絡がありました。午後は外部の研修の予定でしたが、子の看護休暇は時間単位で取れますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
@@ -637,6 +643,12 @@ describe('untrusted input', () => {
     for (const q of ['USBメモリを家に持ち帰ってもいいっちゃろか', 'USBメモリを家に持ち帰ってもいいやろ？', 'USBメモリを家に持ち帰ってもいいん？']) {
       expect(engine.answer(q).verdict).toBe('needs_permission');
     }
+  });
+
+  test('a password made long on purpose (20文字以上の長いもの) is answered with the rule on its length', () => {
+    const a = engine.answer('新人です。パスワードを、単語を組み合わせた20文字以上の長いものにしようと思ってます。長すぎてもいいんですか？');
+    expect(a.verdict).not.toBe('not_covered');
+    expect(a.citations[0]!.label).toBe('第3章 7(4)ウ(ウ)');
   });
 
   test('looking something up on the web for a resident from a work PC is work use of the web', () => {
