@@ -62,6 +62,7 @@ const CuesFile = z.object({
   off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional(), also_kept_on_incident: z.boolean().optional() })).default([]),
   work_words: phrases.default([]),
   self_intro: phrases.default([]),
+  asked_approval: phrases.default([]),
   setting_words: phrases.default([]),
   /** What makes a matter serious (重大な不備): recipients told only by importance are told too. */
   serious: phrases.default([]),
@@ -181,6 +182,7 @@ export class Cues {
       off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also) })),
       work_words: norm(data.work_words),
       self_intro: norm(data.self_intro),
+      asked_approval: norm(data.asked_approval),
       setting_words: norm(data.setting_words),
       serious: norm(data.serious),
       contractor_setting: data.contractor_setting && {
@@ -252,12 +254,13 @@ export class Cues {
 
   /**
    * Spans of the question that are context rather than its subject: what someone else said (「…」と言われ…),
-   * a permission the person already holds (「在宅勤務の許可はもらってます」) and who the person is (臨時職員です).
+   * a permission the person already holds (「在宅勤務の許可はもらってます」) or asks about (「課長の許可があれば」) and who
+   * the person is (臨時職員です).
    */
   contextSpans(question: string): string[] {
     const normalizedQuestion = heldFromWhom(question);
     const out: string[] = [];
-    for (const phrase of this.d.already_permitted) {
+    for (const phrase of [...this.d.already_permitted, ...this.d.asked_approval]) {
       const at = heldAt(normalizedQuestion, phrase);
       if (at < 0) continue;
       const before = normalizedQuestion.slice(0, at);

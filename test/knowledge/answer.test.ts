@@ -225,6 +225,11 @@ describe('answers', () => {
     // Who asks (臨時職員です) is not what the question is about: the rules for taking a PC home and for private devices.
     ['臨時職員です。係長から、公用ノートPCを家に持ち帰って資料を仕上げてと頼まれました。持ち帰っていいんですよね？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     ['臨時職員です。係長が「私物のスマホで窓口用の計算表を開いていいよ」と言ってくれました。使っても大丈夫ですか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
+    // The approver someone supposes (データ取扱責任者の許可をもらえば, 課長が許可してくれれば) is who they ask about,
+    // not the subject: a ban stays a ban, and the rule's own approver is named.
+    ['市町村とのファイルのやりとり、Dropboxを使えたら楽なんです。データ取扱責任者の許可をもらえば使ってもいいですか？', 'prohibited', [], '第3章 8(1)ソ(オ)'],
+    ['出張中だけでいいので、職場のメールを自分のスマホに自動転送したいです。課長が許可してくれればできますか？', 'prohibited', [], '第3章 8(1)ソ(ア)'],
+    ['前の研修で使った業務データ入りのDVD-Rが出てきました。処分したいんですが、データ取扱責任者の許可をもらえばいいですか？', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
     // Papers that cannot be found (見つかりません) are lost.
     ['パートです。窓口で預かった申請書を入れた封筒が、どこを探しても見つかりません。どうしたら…', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // Something about to happen (浸水しそう) is not an incident: carrying the backup media away is the question.
