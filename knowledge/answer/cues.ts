@@ -62,6 +62,7 @@ const CuesFile = z.object({
   off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional(), also_kept_on_incident: z.boolean().optional() })).default([]),
   work_words: phrases.default([]),
   self_intro: phrases.default([]),
+  exception_named: phrases.default([]),
   asked_approval: phrases.default([]),
   setting_words: phrases.default([]),
   /** What makes a matter serious (重大な不備): recipients told only by importance are told too. */
@@ -101,6 +102,8 @@ export interface QuestionCues {
   howTo: boolean;
   /** A manager asks to depart from a rule for a while because of a constraint. */
   exceptionRequest: boolean;
+  /** The departure is named as an exception (例外扱い): the manager's route answers it whoever asks. */
+  exceptionNamed: boolean;
   /** The person asks what to do now about what they already did (「あとから何かすることは？」). */
   afterTheFact: boolean;
   /** The person says they already hold some permission. */
@@ -182,6 +185,7 @@ export class Cues {
       off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also) })),
       work_words: norm(data.work_words),
       self_intro: norm(data.self_intro),
+      exception_named: norm(data.exception_named),
       asked_approval: norm(data.asked_approval),
       setting_words: norm(data.setting_words),
       serious: norm(data.serious),
@@ -499,7 +503,8 @@ export class Cues {
       mayI,
       skipDuty: any(this.d.skip_duty),
       howTo: any(this.d.how_to),
-      exceptionRequest: any(this.d.exception_request),
+      exceptionRequest: any(this.d.exception_request) || any(this.d.exception_named),
+      exceptionNamed: any(this.d.exception_named),
       afterTheFact: any(this.d.after_the_fact),
       alreadyPermitted,
       alreadyReported: any(this.d.already_reported),

@@ -54,7 +54,7 @@ function exceptionRoute(tree: ClauseTree, ranked: Candidate[], cues: QuestionCue
   for (const clause of tree.clauses) {
     if (!lexicon.exceptionClause.some((p) => clause.text.includes(p))) continue;
     const sentence = tree.sentences(clause).find(hasPermission);
-    if (sentence && cues.asker && sentence.facts.actor === cues.asker) return { clause, sentence };
+    if (sentence && ((cues.asker && sentence.facts.actor === cues.asker) || (cues.exceptionNamed && !cues.asker))) return { clause, sentence };
   }
   void ranked;
   return null;

@@ -230,6 +230,8 @@ describe('answers', () => {
     ['市町村とのファイルのやりとり、Dropboxを使えたら楽なんです。データ取扱責任者の許可をもらえば使ってもいいですか？', 'prohibited', [], '第3章 8(1)ソ(オ)'],
     ['出張中だけでいいので、職場のメールを自分のスマホに自動転送したいです。課長が許可してくれればできますか？', 'prohibited', [], '第3章 8(1)ソ(ア)'],
     ['前の研修で使った業務データ入りのDVD-Rが出てきました。処分したいんですが、データ取扱責任者の許可をもらえばいいですか？', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
+    // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
+    ['係長です。業務ソフトがウイルス対策ソフトのリアルタイム検索とぶつかって動きません。修正が出るまで例外扱いにしたいんですが、課長が決めてくれればいいですか？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
     // Papers that cannot be found (見つかりません) are lost.
     ['パートです。窓口で預かった申請書を入れた封筒が、どこを探しても見つかりません。どうしたら…', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // Something about to happen (浸水しそう) is not an incident: carrying the backup media away is the question.
