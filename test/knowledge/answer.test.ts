@@ -233,6 +233,10 @@ describe('answers', () => {
     // Told only to one's own boss (課長には伝えた): the report the policy asks for is still due.
     ['共用プリンタで名簿を印刷して取り忘れてました。見に行ったらもう無くなってて…。課長には伝えたので、これで済んだってことでいいですよね？', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['同僚が住民データを自分のGoogleドライブに上げてるのに気づいちゃいました。課長に相談したら「本人に言っとく」とのことでした。私はもう何もしなくていいですか？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    // Access someone made from outside, as a log shows it (外部から誰かがアクセスしたような記録), told to a section head.
+    ['情報セキュリティ責任者の立場で相談です。うちの課の共有フォルダに深夜、外部から誰かがアクセスしたような記録があると聞きました。どこまで報告を上げる必要がありますか？', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
+    ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
     ['係長です。業務ソフトがウイルス対策ソフトのリアルタイム検索とぶつかって動きません。修正が出るまで例外扱いにしたいんですが、課長が決めてくれればいいですか？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
     // Papers that cannot be found (見つかりません) are lost.
@@ -547,6 +551,7 @@ describe('answers', () => {
     '係長になるので名刺を作り直したいです。名刺の発注は総務に言えばいいですか、自分で業者さんに頼むんですか',
     '職員健診の日が東京出張と重なりました。健診を別の日に受けられますか',
     '年末調整の書類を出そうとしたら、控除証明書が見当たりません。どうすればいいですか',
+    '来週の会議に市町村の方が車で来られます。来客用駐車場は予約が要りますか',
     '子どもが熱を出して保育園から連絡がありました。午後は外部の研修の予定でしたが、子の看護休暇は時間単位で取れますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
