@@ -235,6 +235,8 @@ describe('answers', () => {
     ['同僚が住民データを自分のGoogleドライブに上げてるのに気づいちゃいました。課長に相談したら「本人に言っとく」とのことでした。私はもう何もしなくていいですか？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // Access someone made from outside, as a log shows it (外部から誰かがアクセスしたような記録), told to a section head.
     ['情報セキュリティ責任者の立場で相談です。うちの課の共有フォルダに深夜、外部から誰かがアクセスしたような記録があると聞きました。どこまで報告を上げる必要がありますか？', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    // A network joined to a contractor's site (拠点…専用回線, VPNでつなぐ); 「誰が決める」「決裁だけで」 ask whose permission.
+    ['端末装置管理責任者です。保守業者から、向こうの拠点からうちのネットワークに入れるよう専用回線をつなぎたいと言われました。誰が決めるんですか？', 'needs_permission', ['CISO', '統括情報セキュリティ責任者'], '第3章 8(1)コ(ア)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
