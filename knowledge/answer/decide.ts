@@ -149,6 +149,9 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
   });
 }
 
+/** How near the best rule what a role may do on its own must score to answer their 「…していい？」. */
+const OWN_LEAVE_NEAR = 0.75;
+
 /** Close enough to the general incident rule for a rule about this very situation to lead. */
 const SPECIFIC_REPORT = 0.75;
 /** …when the question names the thing itself (ICカード) and, in any words, what happened to it (見当たらない). */
@@ -299,7 +302,7 @@ export function decide(
   // (止めてもいいですか, 置くことはできますか): theirs to do.
   const ownLeave =
     cues.mayI && cues.asker && !cues.incident
-      ? firstRule(tree, ranked.slice(0, 3).map((c) => c.clause), (x) => x.facts.actor === cues.asker && atOwnDiscretion(x))
+      ? firstRule(tree, ranked.slice(0, 3).filter((c) => c.score >= ranked[0]!.score * OWN_LEAVE_NEAR).map((c) => c.clause), (x) => x.facts.actor === cues.asker && atOwnDiscretion(x))
       : undefined;
   if (ownLeave) {
     verdict = 'allowed';

@@ -263,6 +263,8 @@ describe('answers', () => {
     ['名簿のファイルを送る前に、ネットで見つけた無料の暗号化ソフトで暗号化してもいいですか', 'prohibited', [], '第3章 8(1)タ(イ)'],
     // What the policy says a role holder can do (…ことができる), asked by that role holder, is theirs to do.
     ['統括情報セキュリティ責任者です。課長の指導でも直らない職員がいるので、その人のネットワークを使う権利を止めてもいいですか', 'allowed', [], '第3章 9(6)イ(ウ)'],
+    // …but only when that is what the question is about: a duty of theirs far ahead of it answers (7(1)イ(ウ), not イ(イ)).
+    ['統括情報セキュリティ責任者です。データ入力だけの会計年度任用職員さんが来ます。PCはネットもメールも使える設定のままでいいですか？', 'required', [], '第3章 7(1)イ(ウ)'],
     // 「最高データ取扱責任者です」 is that role, not the データ取扱責任者; having approved the stand-in, they tell the 統括.
     ['最高データ取扱責任者です。特権の代行者を認めました。このあと私がやることはありますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 8(2)ア(ウ)c'],
     // Someone else's use without permission, heard from them (許可は取っていないそう), is a breach seen; a dent in one's
