@@ -237,6 +237,10 @@ describe('answers', () => {
     ['情報セキュリティ責任者の立場で相談です。うちの課の共有フォルダに深夜、外部から誰かがアクセスしたような記録があると聞きました。どこまで報告を上げる必要がありますか？', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
     // A network joined to a contractor's site (拠点…専用回線, VPNでつなぐ); 「誰が決める」「決裁だけで」 ask whose permission.
     ['端末装置管理責任者です。保守業者から、向こうの拠点からうちのネットワークに入れるよう専用回線をつなぎたいと言われました。誰が決めるんですか？', 'needs_permission', ['CISO', '統括情報セキュリティ責任者'], '第3章 8(1)コ(ア)'],
+    // Work on a device on the way (空港の待ち時間に…手直し, 出張帰りの新幹線で…書いて) is work outside the office;
+    // 出張帰りの新幹線 is where, not a device back from a trip.
+    ['出張帰りの新幹線で、公用ノートPCを開いて出張報告を書いてしまいたいんだけど、何か許可とか要る？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)c'],
+    ['東京出張の行き、空港の待ち時間に支給ノーパソで資料の手直ししてもいいっちゃろか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)c'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
