@@ -241,6 +241,10 @@ describe('answers', () => {
     // 出張帰りの新幹線 is where, not a device back from a trip.
     ['出張帰りの新幹線で、公用ノートPCを開いて出張報告を書いてしまいたいんだけど、何か許可とか要る？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)c'],
     ['東京出張の行き、空港の待ち時間に支給ノーパソで資料の手直ししてもいいっちゃろか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)c'],
+    // Carrying backup media (運びたい, 運んでおいて) is transport (4(2)ク(イ)).
+    ['サーバのバックアップを取ったテープを、別館の金庫に保管するために運びたいです。誰かの許可いりますか？', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ク(イ)'],
+    // A public page that sends visitors elsewhere (変なサイトに飛ばされる), told by a caller: a report from outside.
+    ['取引先の方から電話で「ホームページを開くと変な海外のサイトに飛ばされる」と言われました。どうすれば？', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
@@ -560,6 +564,7 @@ describe('answers', () => {
     '職員健診の日が東京出張と重なりました。健診を別の日に受けられますか',
     '年末調整の書類を出そうとしたら、控除証明書が見当たりません。どうすればいいですか',
     '来週の会議に市町村の方が車で来られます。来客用駐車場は予約が要りますか',
+    '外線を別の係の内線に転送する操作を忘れました。どうやるんでしたっけ',
     '子どもが熱を出して保育園から連絡がありました。午後は外部の研修の予定でしたが、子の看護休暇は時間単位で取れますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
