@@ -78,6 +78,17 @@ function unique<T>(xs: T[]): T[] {
 }
 
 /** The subject of a sentence (text before its first は、), as a role or the staff. */
+/** The roles named together as the subject (「A及びBは」「A又はBは」), in order; empty when none is. */
+function subjectsOf(sentence: string, finder: RoleFinder): Role[] {
+  const m = /^(.{1,60}?)は、?/.exec(sentence);
+  if (!m) return [];
+  const subject = m[1]!;
+  return finder
+    .find(subject)
+    .filter((r) => r.end === subject.length || /^(?:（[^）]*）)?(?:又は|及び|、)/.test(subject.slice(r.end)))
+    .map((r) => r.role);
+}
+
 function subjectOf(sentence: string, finder: RoleFinder): Role | null {
   // 「統括情報セキュリティ責任者が違反を確認した場合は、…」: the role that does it is the one that acts.
   const when = /^([^、。]{1,40}?)が[^、。]{1,30}?場合(?:は|には)、/.exec(sentence);
@@ -166,10 +177,13 @@ export function clauseFacts(text: string, finder: RoleFinder, inheritedActor: Ro
     actor = facts.actor;
     return facts;
   });
+  const first = splitSentences(text)[0]?.text ?? '';
+  const actor0 = sentences[0]?.actor ?? inheritedActor;
   return {
     modalities: unique(sentences.flatMap((s) => s.modalities)),
     roles: unique(finder.find(text).map((r) => r.role)),
-    actor: sentences[0]?.actor ?? inheritedActor,
+    actor: actor0,
+    actors: unique([...(actor0 ? [actor0] : []), ...subjectsOf(first, finder)]),
     grantors: unique(sentences.flatMap((s) => s.grantors)),
     reportTo: unique(sentences.flatMap((s) => s.reportTo)),
     conditions: unique(sentences.flatMap((s) => s.conditions)),

@@ -27,6 +27,8 @@ export interface ClauseFacts {
   roles: Role[];
   /** Who the clause binds (職員等, a role, or null when impersonal). */
   actor: Role | null;
+  /** Every role the clause binds: its actor and those named with it (「統括情報セキュリティ責任者及び情報システム管理者は」). */
+  actors: Role[];
   /** Who grants permission or approval (許可・承認). */
   grantors: Role[];
   /** Who must be reported to or notified (報告・通報・通知). */

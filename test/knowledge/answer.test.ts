@@ -245,6 +245,10 @@ describe('answers', () => {
     ['サーバのバックアップを取ったテープを、別館の金庫に保管するために運びたいです。誰かの許可いりますか？', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ク(イ)'],
     // A public page that sends visitors elsewhere (変なサイトに飛ばされる), told by a caller: a report from outside.
     ['取引先の方から電話で「ホームページを開くと変な海外のサイトに飛ばされる」と言われました。どうすれば？', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
+    // 「統括です」 is the 統括; a rule binding them with another role (統括…及び情報システム管理者は) binds them too.
+    ['統括です。サーバの管理者パスワードの定期変更、保守業者さんにお任せしてもいいですか', 'prohibited', [], '第3章 8(2)ア(ウ)d'],
+    ['統括です。ログを見ていたら、ある職員が権限のない人事フォルダに何度もアクセスを試みていました。どこに知らせればいいですか？', 'must_report', ['データ取扱責任者'], '第3章 8(5)オ'],
+    ['統括です。外部からの攻撃で基幹サーバが止まりました。緊急です。まず誰に報告を上げればいいですか', 'must_report', ['最高データ取扱責任者'], '第3章 3(2)ク'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).

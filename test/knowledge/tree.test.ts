@@ -121,6 +121,12 @@ describe('facts derived from the wording', () => {
     expect(tree.get('第3章 8(4)ア(ア)')!.facts.actor).toBe('統括情報セキュリティ責任者');
   });
 
+  test('roles named together as the subject (A及びBは) are all bound by the clause', () => {
+    expect(tree.get('第3章 8(2)ア(ウ)d')!.facts.actors).toEqual(expect.arrayContaining(['統括情報セキュリティ責任者', '情報システム管理者']));
+    expect(tree.get('第3章 8(2)ア(ウ)b')!.facts.actors).not.toContain('統括情報セキュリティ責任者');
+    expect(tree.get('第3章 7(4)ア(ア)a')!.facts.actors).toEqual(['職員等']);
+  });
+
   test('knows the roles the policy names, including undefined ones', () => {
     for (const r of ['CISO', '副CISO', '統括情報セキュリティ責任者', 'データ取扱責任者', '端末装置管理責任者', 'CSIRT', '統一的な窓口', '情報セキュリティ管理者', '情報システム管理者', 'データ保護管理者']) {
       expect(tree.roles).toContain(r);

@@ -106,6 +106,7 @@ function toClause(spec: Spec): Clause {
     modalities: spec.modalities,
     roles: spec.roles ?? [],
     actor: null,
+    actors: [],
     grantors: spec.grantors ?? [],
     reportTo: spec.reportTo ?? [],
     conditions: [],
