@@ -253,6 +253,8 @@ describe('answers', () => {
     ['いま情シスって名乗る人から電話で、確認のためパスワード教えてって言われてる。教えていい？', 'prohibited', [], '第3章 7(4)ウ(イ)'],
     // A training said only as what the app is for (研修でZoom使う): installing the app is the question.
     ['研修でZoom使うけ、PCにZoomのアプリ入れたいんやけど、自分で入れたらいけん？', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // The work address used for one's own shopping (職場のメアドでAmazon): the rule on using the address, ahead of web use.
+    ['職場のメアドでネット通販の会員登録してもいい？私用の買い物です', 'prohibited', [], '第3章 7(1)ア(イ)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
