@@ -257,6 +257,10 @@ describe('answers', () => {
     ['職場のメアドでネット通販の会員登録してもいい？私用の買い物です', 'prohibited', [], '第3章 7(1)ア(イ)'],
     // A contractor's line joined to the section's network for remote maintenance (業者側の回線をつなぐ): 8(1)コ.
     ['課長です。保守業者から、リモート保守用に業者側の回線をうちの課のネットワークにつなぎたいと言われています。進めてしまっていいですか？', 'needs_permission', ['CISO', '統括情報セキュリティ責任者'], '第3章 8(1)コ(ア)'],
+    // A tablet taken to a talk to show its screen: taking it out is the question, not who may see the screen.
+    ['来週、施設で制度の説明をします。公用のタブレットを持っていって画面を見せたいんですが、手続きはありますか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    // Files left on the PC's desktop (デスクトップに置きっぱなし) are not papers left on a desk.
+    ['作りかけでボツになった名簿のExcel、デスクトップに置きっぱなしなんですが、そのままでいいですか', 'required', [], '第3章 4(2)ウ(ウ)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
