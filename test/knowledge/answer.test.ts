@@ -261,6 +261,11 @@ describe('answers', () => {
     ['来週、施設で制度の説明をします。公用のタブレットを持っていって画面を見せたいんですが、手続きはありますか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // Files left on the PC's desktop (デスクトップに置きっぱなし) are not papers left on a desk.
     ['作りかけでボツになった名簿のExcel、デスクトップに置きっぱなしなんですが、そのままでいいですか', 'required', [], '第3章 4(2)ウ(ウ)'],
+    // An encryption tool of one's own choosing (使い慣れてる無料の暗号化ツール) is a method the 統括 did not set.
+    ['外部に送るファイル、普段使ってるフリーの暗号化ツールで暗号化してもいいですか？', 'prohibited', [], '第3章 8(1)タ(イ)'],
+    // Software without a licence (ライセンスは無い, 認証回避済み, 1本しか買ってない…3台に) is an illegal copy.
+    ['知り合いから表計算ソフトのインストーラーをもらいました（ライセンスは無いやつです）。職場のPCに入れてもいいですか？', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    ['ライセンスを1本しか買ってないソフト、インストーラーはあるので係のPC3台に入れてもいいですか？', 'prohibited', [], '第3章 8(1)チ(ウ)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
