@@ -266,6 +266,10 @@ describe('answers', () => {
     // Software without a licence (ライセンスは無い, 認証回避済み, 1本しか買ってない…3台に) is an illegal copy.
     ['知り合いから表計算ソフトのインストーラーをもらいました（ライセンスは無いやつです）。職場のPCに入れてもいいですか？', 'prohibited', [], '第3章 8(1)チ(ウ)'],
     ['ライセンスを1本しか買ってないソフト、インストーラーはあるので係のPC3台に入れてもいいですか？', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    // Staff may read the policy and its procedures (7(1)ウ: the 統括 must post them where staff can read them),
+    // though the procedures are not public (第2章 10).
+    ['実施手順は外には非公開って聞きました。職員の私が中身を読むのもダメなんですか？', 'allowed', [], '第3章 7(1)ウ'],
+    ['セキュリティポリシーって、一般の職員でも中身を読んでいいんですか？', 'allowed', [], '第3章 7(1)ウ'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
