@@ -270,6 +270,9 @@ describe('answers', () => {
     // though the procedures are not public (第2章 10).
     ['実施手順は外には非公開って聞きました。職員の私が中身を読むのもダメなんですか？', 'allowed', [], '第3章 7(1)ウ'],
     ['セキュリティポリシーって、一般の職員でも中身を読んでいいんですか？', 'allowed', [], '第3章 7(1)ウ'],
+    // Cables under the floor rewired by oneself (床下の配線、自分でつなぎ替え): a change to the cabling (6(1)エ(エ)),
+    // not the rule on protecting cables from damage.
+    ['席の移動でLANケーブルが届かなくなった。床下の配線、自分でつなぎ替えちゃってもいい？', 'prohibited', [], '第3章 6(1)エ(エ)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
