@@ -273,6 +273,8 @@ describe('answers', () => {
     // Cables under the floor rewired by oneself (床下の配線、自分でつなぎ替え): a change to the cabling (6(1)エ(エ)),
     // not the rule on protecting cables from damage.
     ['席の移動でLANケーブルが届かなくなった。床下の配線、自分でつなぎ替えちゃってもいい？', 'prohibited', [], '第3章 6(1)エ(エ)'],
+    // The staff training plan (研修の計画がまとまりました) needs the committee's approval (7(2)イ①), whoever asks.
+    ['CISOです。来年度の職員向けセキュリティ研修の計画がまとまりました。私の判断で確定させていいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 7(2)イ①'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
