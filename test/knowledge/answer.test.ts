@@ -275,6 +275,8 @@ describe('answers', () => {
     ['席の移動でLANケーブルが届かなくなった。床下の配線、自分でつなぎ替えちゃってもいい？', 'prohibited', [], '第3章 6(1)エ(エ)'],
     // The staff training plan (研修の計画がまとまりました) needs the committee's approval (7(2)イ①), whoever asks.
     ['CISOです。来年度の職員向けセキュリティ研修の計画がまとまりました。私の判断で確定させていいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 7(2)イ①'],
+    // A password pasted into a chat (チャットにパスワードを貼り付けて送信) may have leaked: 7(4)ウ(エ).
+    ['Teamsの係のチャットに、間違えて自分のログインパスワードを貼り付けて送信しちゃいました。すぐ消しましたが、これで終わりでいいですか？', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
