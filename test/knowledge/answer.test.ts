@@ -277,6 +277,10 @@ describe('answers', () => {
     ['CISOです。来年度の職員向けセキュリティ研修の計画がまとまりました。私の判断で確定させていいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 7(2)イ①'],
     // A password pasted into a chat (チャットにパスワードを貼り付けて送信) may have leaked: 7(4)ウ(エ).
     ['Teamsの係のチャットに、間違えて自分のログインパスワードを貼り付けて送信しちゃいました。すぐ消しましたが、これで終わりでいいですか？', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    // An issued device taken somewhere (支給のノーパソ…持って帰って) is the office's device taken out (7(1)ア(ウ)b), not a
+    // change of its settings; leaving or moving to another body (退職, 出向) returns what one used (7(1)ア(ク)).
+    ['明日そのまま出張やけん、今日のうちに支給のノーパソ家に持って帰ってもいいっちゃろか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    ['3月末で退職なんですけど、支給のスマホとUSBメモリってどうしたらいいですか？', 'required', [], '第3章 7(1)ア(ク)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
