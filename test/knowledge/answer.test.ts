@@ -715,6 +715,13 @@ describe('untrusted input', () => {
     expect(a.citations[0]!.label).toBe('第3章 7(4)ウ(ウ)');
   });
 
+  test('the 統括 who has told the CISO (一報を入れました) and asks whom else to tell gets their own rule', () => {
+    const a = engine.answer('統括情報セキュリティ責任者（事務局次長）です。ランサムウェアと思われる症状でシステムが止まっており、CISOにはすでに一報を入れました。ほかに報告しておかないといけない相手はいますか？');
+    expect(a.verdict).toBe('must_report');
+    expect(a.roles).toEqual(['最高データ取扱責任者']);
+    expect(a.citations[0]!.label).toMatch(/^第3章 3\(2\)[クケ]$/);
+  });
+
   test('looking something up on the web for a resident from a work PC is work use of the web', () => {
     const a = engine.answer('住民さんに聞かれた病院の場所、職場のPCでネットの地図を見て調べて教えてあげてもいいですか？');
     expect(a.verdict).toBe('allowed');
