@@ -152,6 +152,9 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
 /** How near the best rule what a role may do on its own must score to answer their 「…していい？」. */
 const OWN_LEAVE_NEAR = 0.75;
 
+/** How near the best rule a permission rule must score to answer a plain 「…していい？」 whose best rule is a duty. */
+const TIED = 0.94;
+
 /** Close enough to the general incident rule for a rule about this very situation to lead. */
 const SPECIFIC_REPORT = 0.75;
 /** …when the question names the thing itself (ICカード) and, in any words, what happened to it (見当たらない). */
@@ -266,6 +269,8 @@ export function decide(
   }
   const primary = ranked[0]!;
   const top = ranked.slice(0, 3);
+  // The first three that match as well as the best: for a plain 「…していい？」 a permission rule among them answers it.
+  const tied = top.filter((c) => c.score >= top[0]!.score * TIED).filter((c) => bindsAsker(c.sentence.facts.actor, cues.asker));
   const lead: { clause: Clause; sentence: ClauseSentence }[] = [];
   let verdict: Verdict;
   let roles: Role[] = [];
@@ -381,9 +386,10 @@ export function decide(
     verdict = 'needs_permission';
     roles = [...sib.sentence.facts.grantors];
     lead.push(sib, primary);
-  } else if (cues.askPermission && !s.modalities.includes('prohibition') && nearestPermission(tree, top)) {
-    // 「誰かの許可いる？」: the permission rule nearest the top answers it (運搬する者は…許可を得なければ).
-    const found = nearestPermission(tree, top)!;
+  } else if ((cues.askPermission || (cues.mayI && !cues.skipDuty)) && !s.modalities.includes('prohibition') && nearestPermission(tree, cues.askPermission ? top : tied)) {
+    // 「誰かの許可いる？」: the permission rule nearest the top answers it (運搬する者は…許可を得なければ); a plain "may I"
+    // only when that rule is as good a match as the duty on top (送る: 提供の許可 beside 送信時の暗号化).
+    const found = nearestPermission(tree, cues.askPermission ? top : tied)!;
     verdict = 'needs_permission';
     roles = [...found.sentence.facts.grantors];
     lead.push(found, primary);

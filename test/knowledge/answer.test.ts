@@ -281,6 +281,11 @@ describe('answers', () => {
     // change of its settings; leaving or moving to another body (退職, 出向) returns what one used (7(1)ア(ク)).
     ['明日そのまま出張やけん、今日のうちに支給のノーパソ家に持って帰ってもいいっちゃろか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     ['3月末で退職なんですけど、支給のスマホとUSBメモリってどうしたらいいですか？', 'required', [], '第3章 7(1)ア(ク)'],
+    // A plain 「…していい？」 whose best rule is a duty, with a permission rule for the same act as good a match, needs that
+    // permission (handing data outside: 4(2)ケ(イ), beside encrypting what is sent); asking to do alone what two must
+    // do (一人でやってしまって) asks to skip that duty.
+    ['病院の相談員さんから、入院中の患者さんの被保険者証の情報をメールで送ってほしいと頼まれました。送ってあげていいですか？', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
+    ['情シスです。今夜システムの設定変更をします。人手が足りないので私一人で作業してもいいですか？', 'required', [], '第3章 8(1)エ(ウ)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
