@@ -171,19 +171,19 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
 
 /** Facts of a whole clause: the union of its sentences'. */
 export function clauseFacts(text: string, finder: RoleFinder, inheritedActor: Role | null): ClauseFacts {
-  let actor = inheritedActor;
-  const sentences = splitSentences(text).map((s) => {
-    const facts = sentenceFacts(s.text, finder, actor);
-    actor = facts.actor;
+  let current = inheritedActor;
+  const parts = splitSentences(text);
+  const sentences = parts.map((s) => {
+    const facts = sentenceFacts(s.text, finder, current);
+    current = facts.actor;
     return facts;
   });
-  const first = splitSentences(text)[0]?.text ?? '';
-  const actor0 = sentences[0]?.actor ?? inheritedActor;
+  const actor = sentences[0]?.actor ?? inheritedActor;
   return {
     modalities: unique(sentences.flatMap((s) => s.modalities)),
     roles: unique(finder.find(text).map((r) => r.role)),
-    actor: actor0,
-    actors: unique([...(actor0 ? [actor0] : []), ...subjectsOf(first, finder)]),
+    actor,
+    actors: unique([...(actor ? [actor] : []), ...subjectsOf(parts[0]?.text ?? '', finder)]),
     grantors: unique(sentences.flatMap((s) => s.grantors)),
     reportTo: unique(sentences.flatMap((s) => s.reportTo)),
     conditions: unique(sentences.flatMap((s) => s.conditions)),

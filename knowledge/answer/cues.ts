@@ -332,7 +332,7 @@ export class Cues {
     return this.d.spellings;
   }
 
-  /** Short forms staff type, and the words they stand for (ノーパソ → ノートパソコン), for expandAbbreviations. */
+  /** Short forms staff type, and the words they stand for (ノーパソ → ノートパソコン), for {@link Abbreviations}. */
   get abbreviations(): Record<string, string> {
     return this.d.abbreviations;
   }

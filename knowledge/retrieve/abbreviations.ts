@@ -1,4 +1,4 @@
-// Short forms staff type (ノーパソ, メアド) written out as the vocabulary writes them, before anything else reads
+// Short forms staff type (ノーパソ, ケータイ) written out as the vocabulary writes them, before anything else reads
 // the question. A katakana short form is replaced only as a whole word: ノーパソ, not the start of a longer word.
 
 const KATAKANA = '\\u30a1-\\u30faー';
