@@ -286,6 +286,8 @@ describe('answers', () => {
     // do (一人でやってしまって) asks to skip that duty.
     ['病院の相談員さんから、入院中の患者さんの被保険者証の情報をメールで送ってほしいと頼まれました。送ってあげていいですか？', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
     ['情シスです。今夜システムの設定変更をします。人手が足りないので私一人で作業してもいいですか？', 'required', [], '第3章 8(1)エ(ウ)'],
+    // A PC plugged into the LAN for someone (臨時職員さん用に…予備のPC…空いてるLANケーブル): connecting it (8(1)テ(ア)).
+    ['来月来るパートさん用に、予備のPCを出してきて空いてるLANケーブル挿しておこうと思います。つないで大丈夫？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
     // Keeping quiet about what a colleague does (黙っていようか迷っています) is a breach seen.
     ['同じ係の先輩が、住民データの入ったファイルを自分のGmailに送って家で作業しているようです。角が立つので黙っていようか迷っています', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     // An exception named as such (例外扱いにしたい), asked by someone without the role: the manager's route (9(4)ア).
