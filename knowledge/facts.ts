@@ -3,8 +3,8 @@
 import type { ClauseFacts, Modality, Role } from './types';
 import type { RolesLexicon } from './lexicon';
 import { splitSentences } from './sentences';
+import { escapeRegExp } from './regexp';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KANJI_KATA = '\\u4e00-\\u9fff\\u30a1-\\u30faー々A-Za-z';
 
 export interface SentenceFacts {
@@ -33,7 +33,7 @@ export class RoleFinder {
 
   constructor(private readonly lexicon: RolesLexicon, policyText: string) {
     const found = new Set<string>();
-    const suffix = new RegExp(`[${KANJI_KATA}]*(?:${lexicon.suffixes.map(escape).join('|')})`, 'g');
+    const suffix = new RegExp(`[${KANJI_KATA}]*(?:${lexicon.suffixes.map(escapeRegExp).join('|')})`, 'g');
     for (const m of policyText.matchAll(suffix)) found.add(this.canonical(m[0]));
     for (const alias of Object.keys(lexicon.aliases)) if (policyText.includes(alias)) found.add(lexicon.aliases[alias]!);
     for (const extra of lexicon.extra) if (policyText.includes(extra)) found.add(extra);
@@ -41,7 +41,7 @@ export class RoleFinder {
     this.roles = [...found].sort((a, b) => b.length - a.length);
     const names = [...new Set([...this.roles, ...Object.keys(lexicon.aliases)])].sort((a, b) => b.length - a.length);
     // Longest names first, so 副CISO is not read as CISO nor 統括情報セキュリティ責任者 as 情報セキュリティ責任者.
-    this.pattern = new RegExp(names.map(escape).join('|'), 'g');
+    this.pattern = new RegExp(names.map(escapeRegExp).join('|'), 'g');
   }
 
   canonical(name: string): Role {
@@ -77,18 +77,32 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-/** The subject of a sentence (text before its first は、), as a role or the staff. */
-/** The roles named together as the subject (「A及びBは」「A又はBは」), in order; empty when none is. */
-function subjectsOf(sentence: string, finder: RoleFinder): Role[] {
-  const m = /^(.{1,60}?)は、?/.exec(sentence);
-  if (!m) return [];
-  const subject = m[1]!;
-  return finder
-    .find(subject)
-    .filter((r) => r.end === subject.length || /^(?:（[^）]*）)?(?:又は|及び|、)/.test(subject.slice(r.end)))
-    .map((r) => r.role);
+/** The subject of a sentence: the text before its first は (「統括情報セキュリティ責任者及び情報システム管理者は、」). */
+function subjectText(sentence: string): string | null {
+  return /^(.{1,60}?)は、?/.exec(sentence)?.[1] ?? null;
 }
 
+/**
+ * The roles named in a subject, in order: those that end it (「…責任者（管理者）は」) and those joined to the next
+ * (「A及びBは」「A又はBは」「A、Bは」); `ends` tells the first kind.
+ */
+function subjectRoles(subject: string, finder: RoleFinder): { role: Role; ends: boolean }[] {
+  const out: { role: Role; ends: boolean }[] = [];
+  for (const r of finder.find(subject)) {
+    const rest = subject.slice(r.end);
+    const ends = /^(?:（[^）]*）)?(?:又は|及び)?$/.test(rest);
+    if (ends || /^(?:（[^）]*）)?(?:又は|及び|、)/.test(rest)) out.push({ role: r.role, ends });
+  }
+  return out;
+}
+
+/** The roles named together as a sentence's subject (「A及びBは」「A又はBは」), in order; empty when none is. */
+function subjectsOf(sentence: string, finder: RoleFinder): Role[] {
+  const subject = subjectText(sentence);
+  return subject === null ? [] : subjectRoles(subject, finder).map((r) => r.role);
+}
+
+/** The subject of a sentence, as a role or the staff. */
 function subjectOf(sentence: string, finder: RoleFinder): Role | null {
   // 「統括情報セキュリティ責任者が違反を確認した場合は、…」: the role that does it is the one that acts.
   const when = /^([^、。]{1,40}?)が[^、。]{1,30}?場合(?:は|には)、/.exec(sentence);
@@ -96,11 +110,10 @@ function subjectOf(sentence: string, finder: RoleFinder): Role | null {
     const r = finder.find(when[1]!).filter((x) => x.end === when[1]!.length || /^等/.test(when[1]!.slice(x.end)));
     if (r.length) return r[0]!.role;
   }
-  const m = /^(.{1,60}?)は、?/.exec(sentence);
-  if (!m) return null;
-  const subject = m[1]!;
-  const roles = finder.find(subject).filter((r) => r.end === subject.length || /^(?:（[^）]*）)?(?:又は|及び)?$/.test(subject.slice(r.end)));
-  if (roles.length) return roles[0]!.role;
+  const subject = subjectText(sentence);
+  if (subject === null) return null;
+  const role = subjectRoles(subject, finder).find((r) => r.ends);
+  if (role) return role.role;
   return finder.isStaff(subject) ? '職員等' : null;
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readDataFile } from '../lexicon';
 import { normalizeQuery } from '../retrieve/tokenize';
 import { heldAt, heldFromWhom, holdsRole, unqualifiedAt } from './held';
+import { escapeRegExp } from '../regexp';
 
 const phrases = z.array(z.string().min(1));
 const CuesFile = z.object({
@@ -77,7 +78,6 @@ type CuesData = z.infer<typeof CuesFile>;
 
 export type ConditionState = 'asserted' | 'denied' | null;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words that deny what was just named, before the clause ends. */
 const NEGATED = /^[^。!?、]*?(?:使っていない|使ってない|使いません|使わない|入っていない|入ってない|入っていません|入ってません|含まない|含まれない|含まれていない|含んでいない|扱わない|扱いません|扱っていない|ありません|ではない|ではありません|じゃない|じゃありません|なし|無し|以外|除く)/;
 
@@ -212,7 +212,7 @@ export class Cues {
       ].sort((a, b) => b[0].length - a[0].length);
       this.askerPatterns = names.map(([name, role]) => ({
         role,
-        re: new RegExp(`${escapeRe(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をしている|をやってい|をやってま|をやっており|を務めて|をしてま|を担当して|の立場|の私|なんですが|なのですが|なんだけど|ですが|になりました|になったばかり|に任命され|に指名され|を任され)`),
+        re: new RegExp(`${escapeRegExp(name)}(?:[(（][^)）]*[)）])?(?:です|として|の者です|をしています|をしている|をやってい|をやってま|をやっており|を務めて|をしてま|を担当して|の立場|の私|なんですが|なのですが|なんだけど|ですが|になりました|になったばかり|に任命され|に指名され|を任され)`),
       }));
     }
     return this.askerPatterns.find((p) => p.re.test(q))?.role ?? null;
@@ -490,6 +490,7 @@ export class Cues {
     const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);
     const heldPermission = this.heldPermission(q);
     const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => holdsRole(heldPermission, r)) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
+    const exceptionNamed = any(this.d.exception_named);
     // 「…、許可は取って」 says what the person has, not what they ask for.
     const asked = heldFromUnnamed ? this.d.already_permitted.reduce((t, p) => t.split(p).join(' '), q) : q;
     return {
@@ -503,8 +504,8 @@ export class Cues {
       mayI,
       skipDuty: any(this.d.skip_duty),
       howTo: any(this.d.how_to),
-      exceptionRequest: any(this.d.exception_request) || any(this.d.exception_named),
-      exceptionNamed: any(this.d.exception_named),
+      exceptionRequest: exceptionNamed || any(this.d.exception_request),
+      exceptionNamed,
       afterTheFact: any(this.d.after_the_fact),
       alreadyPermitted,
       alreadyReported: any(this.d.already_reported),

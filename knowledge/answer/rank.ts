@@ -31,7 +31,7 @@ export function bindsAsker(actor: Role | null, asker: Role | null, strict = fals
 
 function actorFactor(clause: Clause, asker: Role | null): number {
   const actor = clause.facts.actor;
-  if (asker && (actor === asker || clause.facts.actors.includes(asker))) return 1.3;
+  if (asker && clause.facts.actors.includes(asker)) return 1.3;
   if (actor === STAFF) return asker ? 0.85 : 1;
   if (actor === null) return 0.95;
   // A role's duty to obtain permission is often what a member of staff is asking about on its behalf.

@@ -1,11 +1,9 @@
 // Short forms staff type (ノーパソ, ケータイ) written out as the vocabulary writes them, before anything else reads
 // the question. A katakana short form is replaced only as a whole word: ノーパソ, not the start of a longer word.
 
-const KATAKANA = '\\u30a1-\\u30faー';
+import { escapeRegExp } from '../regexp';
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const KATAKANA = '\\u30a1-\\u30faー';
 
 export class Abbreviations {
   private readonly pattern: RegExp | null;
@@ -17,7 +15,7 @@ export class Abbreviations {
       const key = short.normalize('NFKC').toLowerCase();
       if (key) this.full.set(key, long);
     }
-    const keys = [...this.full.keys()].sort((a, b) => b.length - a.length).map(escape);
+    const keys = [...this.full.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.pattern = keys.length ? new RegExp(`(?<![${KATAKANA}])(?:${keys.join('|')})(?![${KATAKANA}])`, 'gi') : null;
   }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { readDataFile } from '../lexicon';
 import { normalizeQuery } from './tokenize';
+import { escapeRegExp } from '../regexp';
 
 const ThesaurusFile = z.object({
   /** Phrases blanked before matching: an entry's word inside them means something else (USB扇風機). */
@@ -26,7 +27,6 @@ export interface Expansion {
 
 const ASCII_WORD = /^[\x20-\x7e]+$/;
 const KATAKANA_WORD = /^[\u30a0-\u30ffー]+$/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Matcher {
   word: string;
@@ -63,29 +63,30 @@ export class Thesaurus {
   constructor(file: z.infer<typeof ThesaurusFile>) {
     this.stop = (file.stop ?? []).map((w) => normalizeQuery(w));
     for (const e of file.entries) {
+      const expands = { terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false };
       for (const raw of e.words) {
         const word = normalizeQuery(raw);
         // 「更新+止め」: every part somewhere in the question, in any order (「更新プログラム、自分で止めて」).
         if (word.includes('+')) {
           const parts = word.split('+').map((p) => p.trim()).filter(Boolean);
-          this.add({ word, test: (q) => parts.every((p) => q.includes(p)), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false }, parts[0]);
+          this.add({ word, test: (q) => parts.every((p) => q.includes(p)), ...expands }, parts[0]);
           continue;
         }
         // ASCII and katakana words match whole words only: x is not the x in excel, ライン (LINE) is not
         // the ライン in オフライン.
         const re = ASCII_WORD.test(word)
-          ? new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`)
+          ? new RegExp(`(?<![a-z0-9])${escapeRegExp(word)}(?![a-z0-9])`)
           : KATAKANA_WORD.test(word)
-            ? new RegExp(`(?<![\u30a0-\u30ffー])${escape(word)}(?![\u30a0-\u30ffー])`)
+            ? new RegExp(`(?<![\u30a0-\u30ffー])${escapeRegExp(word)}(?![\u30a0-\u30ffー])`)
             : word.length === 1
               ? // A single kanji is a word on its own only: 車 is not the 車 in 駐車場, 家 not the 家 in 家族.
-                new RegExp(`(?<![\u4e00-\u9fff々])${escape(word)}(?![\u4e00-\u9fff々])`)
+                new RegExp(`(?<![\u4e00-\u9fff々])${escapeRegExp(word)}(?![\u4e00-\u9fff々])`)
               : null;
-        this.add({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false }, word);
+        this.add({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), ...expands }, word);
         // Chat drops particles (「監査入るらしい」 for 監査が入る): the phrase without each particle matches too.
         if (!re) {
           for (const variant of withoutParticles(word)) {
-            this.add({ word: variant, test: (q) => q.includes(variant), terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false }, variant);
+            this.add({ word: variant, test: (q) => q.includes(variant), ...expands }, variant);
           }
         }
       }

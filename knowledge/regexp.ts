@@ -1,0 +1,6 @@
+// Text to be matched literally inside a regular expression.
+
+/** The text with every character that means something in a regular expression escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
