@@ -13,6 +13,8 @@ const ThesaurusFile = z.object({
       terms: z.array(z.string().min(1)).min(1),
       weight: z.number().positive().max(2).optional(),
       weak: z.boolean().optional(),
+      /** Phrases beside which the entry's words mean something else: the entry does not apply to such a question. */
+      unless: z.array(z.string().min(1)).optional(),
     }),
   ),
 });
@@ -34,6 +36,8 @@ interface Matcher {
   terms: string[];
   weight: number;
   weak: boolean;
+  /** False for a question the entry does not apply to (its `unless` phrases). */
+  applies?: (q: string) => boolean;
 }
 
 /** A particle between two words that are not hiragana: 監査[が]入, usb[を]家, 自宅[で]作業. */
@@ -63,7 +67,9 @@ export class Thesaurus {
   constructor(file: z.infer<typeof ThesaurusFile>) {
     this.stop = (file.stop ?? []).map((w) => normalizeQuery(w));
     for (const e of file.entries) {
-      const expands = { terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false };
+      const unless = (e.unless ?? []).map((w) => normalizeQuery(w));
+      const applies = unless.length ? (q: string) => !unless.some((u) => q.includes(u)) : undefined;
+      const expands = { terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false, applies };
       for (const raw of e.words) {
         const word = normalizeQuery(raw);
         // 「更新+止め」: every part somewhere in the question, in any order (「更新プログラム、自分で止めて」).
@@ -130,7 +136,7 @@ export class Thesaurus {
     const out: Expansion[] = [];
     for (const i of candidates) {
       const m = this.matchers[i]!;
-      if (m.test(q)) out.push({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak });
+      if (m.test(q) && (!m.applies || m.applies(q))) out.push({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak });
     }
     return out;
   }

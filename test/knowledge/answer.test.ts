@@ -257,6 +257,11 @@ describe('answers', () => {
     ['職場のメアドでネット通販の会員登録してもいい？私用の買い物です', 'prohibited', [], '第3章 7(1)ア(イ)'],
     // A contractor's line joined to the section's network for remote maintenance (業者側の回線をつなぐ): 8(1)コ.
     ['課長です。保守業者から、リモート保守用に業者側の回線をうちの課のネットワークにつなぎたいと言われています。進めてしまっていいですか？', 'needs_permission', ['CISO', '統括情報セキュリティ責任者'], '第3章 8(1)コ(ア)'],
+    // Remote maintenance (リモート保守) and a VPN between the contractor's network and ours join two networks: not
+    // a member of staff reaching in from outside (8(2)イ(ア)).
+    ['取引のあるシステム会社から、リモート保守のために向こうのネットワークとうちの庁内ネットワークを専用線で結びたいと言われました。誰の許可がいりますか？', 'needs_permission', ['CISO', '統括情報セキュリティ責任者'], '第3章 8(1)コ(ア)'],
+    ['障害対応を早くしたいので、業者の会社のネットワークとうちの係のネットワークをVPNでつなげたいそうです。許可は誰から？', 'needs_permission', ['CISO', '統括情報セキュリティ責任者'], '第3章 8(1)コ(ア)'],
+    ['出張先のホテルからVPNで職場のファイルサーバにつなぎたいです。誰の許可がいりますか？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(ア)'],
     // A tablet taken to a talk to show its screen: taking it out is the question, not who may see the screen.
     ['来週、施設で制度の説明をします。公用のタブレットを持っていって画面を見せたいんですが、手続きはありますか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // Files left on the PC's desktop (デスクトップに置きっぱなし) are not papers left on a desk.

@@ -49,6 +49,18 @@ describe('Thesaurus.expand', () => {
     expect(words('監査が入るらしい')).toEqual(['監査が入']);
     expect(words('監査に入る')).toEqual([]);
   });
+
+  test('an entry does not apply to a question holding one of its unless phrases', () => {
+    const thesaurus = new Thesaurus({
+      entries: [
+        { words: ['vpn'], terms: ['外部から内部のネットワーク'], unless: ['業者のネットワーク'] },
+        { words: ['業者のネットワーク'], terms: ['外部ネットワークと接続'] },
+      ],
+    });
+    const words = (q: string) => thesaurus.expand(normalizeQuery(q)).map((e) => e.word);
+    expect(words('家からVPNでつなぎたい')).toEqual(['vpn']);
+    expect(words('業者のネットワークとVPNでつなぎたい')).toEqual(['業者のネットワーク']);
+  });
 });
 
 describe('normalizeQuery', () => {
