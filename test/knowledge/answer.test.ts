@@ -262,6 +262,9 @@ describe('answers', () => {
     ['取引のあるシステム会社から、リモート保守のために向こうのネットワークとうちの庁内ネットワークを専用線で結びたいと言われました。誰の許可がいりますか？', 'needs_permission', ['CISO', '統括情報セキュリティ責任者'], '第3章 8(1)コ(ア)'],
     ['障害対応を早くしたいので、業者の会社のネットワークとうちの係のネットワークをVPNでつなげたいそうです。許可は誰から？', 'needs_permission', ['CISO', '統括情報セキュリティ責任者'], '第3章 8(1)コ(ア)'],
     ['出張先のホテルからVPNで職場のファイルサーバにつなぎたいです。誰の許可がいりますか？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(ア)'],
+    // Software that came on a CD is installed, not taken out: the carry-out rule (7(1)ア(ウ)b) needs the question
+    // to say the thing leaves the office.
+    ['取引先から、データ変換用のソフトがCDで届きました。自分の端末にインストールしてもいいですか？', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
     // A tablet taken to a talk to show its screen: taking it out is the question, not who may see the screen.
     ['来週、施設で制度の説明をします。公用のタブレットを持っていって画面を見せたいんですが、手続きはありますか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // Files left on the PC's desktop (デスクトップに置きっぱなし) are not papers left on a desk.
