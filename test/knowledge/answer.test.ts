@@ -265,6 +265,9 @@ describe('answers', () => {
     // Software that came on a CD is installed, not taken out: the carry-out rule (7(1)ア(ウ)b) needs the question
     // to say the thing leaves the office.
     ['取引先から、データ変換用のソフトがCDで届きました。自分の端末にインストールしてもいいですか？', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // 「どこかに出すもの」「どこかに提出」 ask whom a record goes to; 「課長2年目です」「次長に着任しました」 say who asks.
+    ['情報セキュリティ管理者です。課の研修受講記録をまとめ終わりました。どこかに出すものですか？', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 7(2)イ⑤'],
+    ['課長2年目です。自己点検が済んだら、その結果はどこかに提出しないといけませんか？', 'must_report', ['情報セキュリティ委員会'], '第3章 11(2)イ'],
     // A tablet taken to a talk to show its screen: taking it out is the question, not who may see the screen.
     ['来週、施設で制度の説明をします。公用のタブレットを持っていって画面を見せたいんですが、手続きはありますか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // Files left on the PC's desktop (デスクトップに置きっぱなし) are not papers left on a desk.
