@@ -196,6 +196,10 @@ describe('answers', () => {
     // Office life around contractors and servers that the policy does not govern.
     ['来週の送別会に、委託業者の担当さんも誘っていいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['ウォーターサーバーのボトル交換の業者さんって何曜日に来ますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['転勤してきました。職員用の駐車場を使わせてもらうにはどこに申し込めばいいですか？', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['保守委託の契約、随意契約で結んでいい金額の上限はいくらですか？', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['窓口でお客さんが大声を出して怒鳴っています。どう対応したらいいですか？', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['私物の財布を落としました。警察に届けに行く時間、勤務中に抜けてもいいですか？', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // The thing named itself (ICカード) and what happened to it in other words (見つからない): its own rule leads.
     ['さっきまで端末に挿していたICカードが見つかりません。机の中にもないです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
     // 「その重要度に応じて最高データ取扱責任者に報告」: told only of what the asker says is serious.
@@ -268,6 +272,8 @@ describe('answers', () => {
     // 「どこかに出すもの」「どこかに提出」 ask whom a record goes to; 「課長2年目です」「次長に着任しました」 say who asks.
     ['情報セキュリティ管理者です。課の研修受講記録をまとめ終わりました。どこかに出すものですか？', 'must_report', ['統括情報セキュリティ責任者', '情報セキュリティ責任者'], '第3章 7(2)イ⑤'],
     ['課長2年目です。自己点検が済んだら、その結果はどこかに提出しないといけませんか？', 'must_report', ['情報セキュリティ委員会'], '第3章 11(2)イ'],
+    // Whom to consult about a rule one does not understand: a duty (7(1)ア(ア)), not a report.
+    ['テレワークの決まりでよく分からないところがあります。守れているか不安なんですが、誰に相談したらいいですか？', 'required', [], '第3章 7(1)ア(ア)'],
     // A tablet taken to a talk to show its screen: taking it out is the question, not who may see the screen.
     ['来週、施設で制度の説明をします。公用のタブレットを持っていって画面を見せたいんですが、手続きはありますか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // Files left on the PC's desktop (デスクトップに置きっぱなし) are not papers left on a desk.
