@@ -125,6 +125,17 @@ export interface QuestionCues {
   condition(name: string): ConditionState;
 }
 
+/** Words after a phrase that take it back: 「業務で使うわけじゃなくて」 says the opposite of 業務で使う. */
+const TAKEN_BACK = /^[^。!?、]{0,4}?(?:わけじゃ|わけでは|訳じゃ|訳では|のではな|のではあり|んじゃな|じゃなくて|ではなくて)/;
+
+/** Whether the question says the phrase without taking it back. */
+function saidPlainly(q: string, phrase: string): boolean {
+  for (let at = q.indexOf(phrase); at >= 0; at = q.indexOf(phrase, at + 1)) {
+    if (!TAKEN_BACK.test(q.slice(at + phrase.length, at + phrase.length + 12))) return true;
+  }
+  return false;
+}
+
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?)[。!?」]*$/;
 
@@ -520,7 +531,7 @@ export class Cues {
         if (!c) return null;
         // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC; unless the question plainly says so
         // too (「支給のPCが修理中で、私物のノートPCを使っても」).
-        if (c.denied_by?.some((w) => q.includes(w))) return c.asserted_over_denial?.some((w) => q.includes(w)) ? 'asserted' : 'denied';
+        if (c.denied_by?.some((w) => saidPlainly(q, w))) return c.asserted_over_denial?.some((w) => q.includes(w)) ? 'asserted' : 'denied';
         // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
         const said: number[] = [];
         for (const w of c.asserted_by ?? []) for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) said.push(at + w.length);

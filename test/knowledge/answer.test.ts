@@ -274,6 +274,12 @@ describe('answers', () => {
     ['課長2年目です。自己点検が済んだら、その結果はどこかに提出しないといけませんか？', 'must_report', ['情報セキュリティ委員会'], '第3章 11(2)イ'],
     // Whom to consult about a rule one does not understand: a duty (7(1)ア(ア)), not a report.
     ['テレワークの決まりでよく分からないところがあります。守れているか不安なんですが、誰に相談したらいいですか？', 'required', [], '第3章 7(1)ア(ア)'],
+    // An ID left after a move (異動…IDはそのまま, アカウントって残しておいて) is the ID rule, not giving things back;
+    // 「業務上必要がなくなった場合」 is the rule's case, so 「今の仕事では使わない」 does not rule it out.
+    ['異動で前の係のシステムは使わなくなりました。IDはそのままでいいですか？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 8(2)ア(イ)b'],
+    ['人事異動で今の係を離れます。使っていたシステムのアカウントって残しておいて大丈夫ですか？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 8(2)ア(イ)b'],
+    // 「業務で使うわけじゃない」 takes 業務で使う back: information made for no work.
+    ['業務で使うわけじゃないんですが、担当地区の被保険者の一覧を自分用に作っておいてもいいですか？', 'prohibited', [], '第3章 4(2)ウ(ア)'],
     // A tablet taken to a talk to show its screen: taking it out is the question, not who may see the screen.
     ['来週、施設で制度の説明をします。公用のタブレットを持っていって画面を見せたいんですが、手続きはありますか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // Files left on the PC's desktop (デスクトップに置きっぱなし) are not papers left on a desk.
