@@ -283,7 +283,7 @@ export function decide(
   const reportOf = (c: Candidate) => (bindsAsker(c.clause.facts.actor, cues.asker, true) ? c.clause.facts.reportTo : []);
   // Something happened and is still to be told: not when the person says they have told it already
   // (「上への報告はもう済ませています。ほかにやることは？」), unless they ask whom to tell.
-  const toTell = cues.askReport || (cues.incident && !cues.alreadyReported);
+  const toTell = cues.askReport || ((cues.incident || cues.afterTheFact) && !cues.alreadyReported);
   // A breach by someone else: the rule for telling of a breach, for the asker's role (or staff), wherever it
   // ranks (it was made a candidate for this: engine.considerViolationReport).
   const breach = cues.breachSeen

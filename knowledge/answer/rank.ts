@@ -80,6 +80,9 @@ function situationFactor(tree: ClauseTree, clause: Clause, cues: QuestionCues): 
   return parent && SITUATION.test(parent.text) && !SITUATION.test(clause.text) ? 0.7 : 1;
 }
 
+/** A sentence about what follows the act the clause allows or requires. */
+const AFTERWARDS = /^(?:その後|その上で|事後)/;
+
 /** How well a sentence matches the query: the summed weight × idf of the query terms it contains. */
 const termSets = new WeakMap<Tokenizer, Map<string, Set<string>>>();
 
@@ -139,6 +142,8 @@ export function bestSentence(
       // A sentence limited to what the question rules out (「機密性3は扱いません」) is not the answer.
       else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) score *= 0.3;
     }
+    // 「…しました。このあと必要な手続きは？」 is answered by what comes after the act (「その後速やかに…通知」).
+    if (cues.afterTheFact && AFTERWARDS.test(s.text)) score *= 1.5;
     // "May I …?" is answered by what the policy forbids or makes subject to permission.
     if (cues.mayI && (s.facts.grantors.length || s.facts.modalities.includes('prohibition'))) score *= 1.3;
     if (score > bestScore + 1e-9) [best, bestScore] = [s, score];
