@@ -285,6 +285,8 @@ describe('answers', () => {
     // A rule left undone for a stated time (期間中だけ…しない運用, 更改まで…しない運用): the exception (9(4)ア).
     ['課長です。古い端末の入れ替えが終わる期間中だけ、ウイルス対策ソフトの更新をしない運用にしたいです。どういう手続きが必要ですか？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
     ['課長です。次の更改まで、うちの係のシステムではパスワードを定期変更しない運用にさせてください。手続きは？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
+    // A USB stick a visitor brought (取引先の人が持ってきたUSBメモリ) is not one the office issued (7(1)ア(エ)a).
+    ['取引先の人が持ってきたUSBメモリで資料を受け取りたいんですが、業務用PCに挿してもいいですか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
     // A tablet taken to a talk to show its screen: taking it out is the question, not who may see the screen.
     ['来週、施設で制度の説明をします。公用のタブレットを持っていって画面を見せたいんですが、手続きはありますか？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // Files left on the PC's desktop (デスクトップに置きっぱなし) are not papers left on a desk.
