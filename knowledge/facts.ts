@@ -23,6 +23,8 @@ export interface SentenceFacts {
   reportTo: Role[];
   /** Recipients only as the case requires (「その重要度に応じて最高データ取扱責任者に報告」): told of what is serious. */
   reportToWhenSerious: Role[];
+  /** The recipients are only consulted (「データ取扱責任者に相談し、指示を仰がなければならない」): nothing is reported. */
+  consultOnly: boolean;
   conditions: string[];
 }
 
@@ -68,6 +70,8 @@ const IMPOSED = /(?:できない|せない)よう(?:に)?、?(?:必要な)?(?:�
 const OBLIGATION = /なければならない|なければならず|ものとする|望ましい|(?:こと|措置)。?$/;
 const EXCEPTION = /ただし|この限りで(?:は)?ない|やむを得ない場合を除き|ことができる|可能とする/;
 const REPORT_VERB = /報告|通報|通知|相談|判断を仰/g;
+/** Report verbs that ask advice rather than tell of something (相談し、指示を仰ぐ). */
+const CONSULT_VERB = /^(?:相談|判断を仰)$/;
 const RECEIVING = /^(?:を受け|のあった|があり|すべき)/;
 const CONDITIONS = /(?:機密性|完全性|可用性)[1-3](?:以上)?|私物パソコン|支給以外|個人所有|業務以外|業務上(?:の)?必要|外部で|マイナンバー利用事務系|緊急/g;
 /** A role followed by a particle that makes it the recipient or the granter, not the subject. */
@@ -145,9 +149,10 @@ function guardedByOf(sentence: string, finder: RoleFinder): Role[] {
 /** Words before a recipient that make telling them depend on the case. */
 const CONDITIONAL_RECIPIENT = /重要度に応じ(?:て)?$/;
 
-function reportTargetsOf(sentence: string, finder: RoleFinder): { always: Role[]; whenSerious: Role[] } {
+function reportTargetsOf(sentence: string, finder: RoleFinder): { always: Role[]; whenSerious: Role[]; consultOnly: boolean } {
   const out: Role[] = [];
   const serious: Role[] = [];
+  let reports = false;
   // The roles before 「…は、」 are who reports (「統括…及び情報セキュリティ責任者は、…委員会に報告」), not recipients.
   const topic = /^[^。]{1,60}?は、/.exec(sentence);
   const roles = finder.find(sentence).filter((r) => !topic || r.index >= topic[0].length);
@@ -159,9 +164,10 @@ function reportTargetsOf(sentence: string, finder: RoleFinder): { always: Role[]
       // 「その重要度に応じて最高データ取扱責任者に報告」: only sometimes, not whom one reports to.
       if (!AFTER_RECIPIENT.test(sentence.slice(r.end))) continue;
       (CONDITIONAL_RECIPIENT.test(sentence.slice(Math.max(0, r.index - 12), r.index)) ? serious : out).push(r.role);
+      if (!CONSULT_VERB.test(verb[0])) reports = true;
     }
   }
-  return { always: unique(out), whenSerious: unique(serious).filter((r) => !out.includes(r)) };
+  return { always: unique(out), whenSerious: unique(serious).filter((r) => !out.includes(r)), consultOnly: out.length + serious.length > 0 && !reports };
 }
 
 export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedActor: Role | null): SentenceFacts {
@@ -169,7 +175,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   const grantors = grantorsOf(sentence, finder, actor);
   const guardedBy = guardedByOf(sentence, finder);
   const enablesStaff = actor !== '職員等' && OBLIGATION.test(sentence) && /職員等が(?:(?!こと)[^、。]){0,30}できるよう/.test(sentence);
-  const { always: reportTo, whenSerious: reportToWhenSerious } = reportTargetsOf(sentence, finder);
+  const { always: reportTo, whenSerious: reportToWhenSerious, consultOnly } = reportTargetsOf(sentence, finder);
   const modalities: Modality[] = [];
   // 「…できないようにしなければならない」 makes the act impossible: for staff, it is not allowed.
   const imposed = IMPOSED.test(sentence);
@@ -179,7 +185,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   if (reportTo.length) modalities.push('report');
   if (EXCEPTION.test(sentence)) modalities.push('exception');
   const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));
-  return { modalities, imposed, actor, grantors, guardedBy, enablesStaff, reportTo, reportToWhenSerious, conditions };
+  return { modalities, imposed, actor, grantors, guardedBy, enablesStaff, reportTo, reportToWhenSerious, consultOnly, conditions };
 }
 
 /** Facts of a whole clause: the union of its sentences'. */

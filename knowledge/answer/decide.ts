@@ -7,11 +7,6 @@ import type { Cues, QuestionCues } from './cues';
 import { holdsRole } from './held';
 import { bindsAsker, SITUATION, STAFF, type Candidate } from './rank';
 
-/** A sentence that has one consult someone (相談し, 判断を仰ぐ) … */
-const CONSULT_ONLY = /相談|判断を仰/;
-/** … and one that has one report, notify or alert them. */
-const REPORTS = /報告|通報|通知/;
-
 export interface Decision {
   verdict: Verdict;
   roles: Role[];
@@ -473,7 +468,7 @@ export function decide(
 
   // A duty to consult (「不明な点…データ取扱責任者に相談し、指示を仰がなければならない」) is a duty, not a report of
   // something that happened: 「分からないとき誰に相談？」 is answered with what one must do.
-  if (verdict === 'must_report' && !cues.incident && lead[0] && CONSULT_ONLY.test(lead[0].sentence.text) && !REPORTS.test(lead[0].sentence.text)) {
+  if (verdict === 'must_report' && !cues.incident && lead[0]?.sentence.facts.consultOnly) {
     verdict = 'required';
     roles = [];
   }

@@ -107,6 +107,14 @@ describe('facts derived from the wording', () => {
     expect(tree.get('第3章 8(2)ア(ウ)b')!.facts.grantors).toEqual(['統括情報セキュリティ責任者', '最高データ取扱責任者']);
   });
 
+  test('a role only consulted (相談し、指示を仰ぐ) is a recipient of nothing reported', () => {
+    const consult = tree.sentences(tree.get('第3章 7(1)ア(ア)')!).find((s) => s.facts.reportTo.length)!;
+    expect(consult.facts.reportTo).toEqual(['データ取扱責任者']);
+    expect(consult.facts.consultOnly).toBe(true);
+    const report = tree.sentences(tree.get('第3章 7(3)ア(ア)')!).find((s) => s.facts.reportTo.length)!;
+    expect(report.facts.consultOnly).toBe(false);
+  });
+
   test('prohibition, exception and conditions', () => {
     const d = tree.get('第3章 7(1)ア(ウ)d')!.facts;
     expect(d.modalities).toEqual(expect.arrayContaining(['permission', 'prohibition']));
