@@ -36,8 +36,6 @@ interface Matcher {
   terms: string[];
   weight: number;
   weak: boolean;
-  /** False for a question the entry does not apply to (its `unless` phrases). */
-  applies?: (q: string) => boolean;
 }
 
 /** A particle between two words that are not hiragana: 監査[が]入, usb[を]家, 自宅[で]作業. */
@@ -67,15 +65,16 @@ export class Thesaurus {
   constructor(file: z.infer<typeof ThesaurusFile>) {
     this.stop = (file.stop ?? []).map((w) => normalizeQuery(w));
     for (const e of file.entries) {
+      const expands = { terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false };
       const unless = (e.unless ?? []).map((w) => normalizeQuery(w));
-      const applies = unless.length ? (q: string) => !unless.some((u) => q.includes(u)) : undefined;
-      const expands = { terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false, applies };
+      // Every matcher of the entry is skipped beside its `unless` phrases.
+      const unlessBeside = (test: (q: string) => boolean) => (unless.length ? (q: string) => test(q) && !unless.some((u) => q.includes(u)) : test);
       for (const raw of e.words) {
         const word = normalizeQuery(raw);
         // 「更新+止め」: every part somewhere in the question, in any order (「更新プログラム、自分で止めて」).
         if (word.includes('+')) {
           const parts = word.split('+').map((p) => p.trim()).filter(Boolean);
-          this.add({ word, test: (q) => parts.every((p) => q.includes(p)), ...expands }, parts[0]);
+          this.add({ word, test: unlessBeside((q) => parts.every((p) => q.includes(p))), ...expands }, parts[0]);
           continue;
         }
         // ASCII and katakana words match whole words only: x is not the x in excel, ライン (LINE) is not
@@ -88,11 +87,11 @@ export class Thesaurus {
               ? // A single kanji is a word on its own only: 車 is not the 車 in 駐車場, 家 not the 家 in 家族.
                 new RegExp(`(?<![\u4e00-\u9fff々])${escapeRegExp(word)}(?![\u4e00-\u9fff々])`)
               : null;
-        this.add({ word, test: re ? (q) => re.test(q) : (q) => q.includes(word), ...expands }, word);
+        this.add({ word, test: unlessBeside(re ? (q) => re.test(q) : (q) => q.includes(word)), ...expands }, word);
         // Chat drops particles (「監査入るらしい」 for 監査が入る): the phrase without each particle matches too.
         if (!re) {
           for (const variant of withoutParticles(word)) {
-            this.add({ word: variant, test: (q) => q.includes(variant), ...expands }, variant);
+            this.add({ word: variant, test: unlessBeside((q) => q.includes(variant)), ...expands }, variant);
           }
         }
       }
@@ -136,7 +135,7 @@ export class Thesaurus {
     const out: Expansion[] = [];
     for (const i of candidates) {
       const m = this.matchers[i]!;
-      if (m.test(q) && (!m.applies || m.applies(q))) out.push({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak });
+      if (m.test(q)) out.push({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak });
     }
     return out;
   }
