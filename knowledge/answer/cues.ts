@@ -128,10 +128,13 @@ export interface QuestionCues {
 /** Words after a phrase that take it back: 「業務で使うわけじゃなくて」 says the opposite of 業務で使う. */
 const TAKEN_BACK = /^[^。!?、]{0,4}?(?:わけじゃ|わけでは|訳じゃ|訳では|のではな|のではあり|んじゃな|じゃなくて|ではなくて)/;
 
-/** Whether the question says the phrase without taking it back. */
-function saidPlainly(q: string, phrase: string): boolean {
+/**
+ * Whether the question says the phrase at least once without `after` in the next `reach` characters: 「仕事でも使って
+ * ない」 names work only to deny it (NEGATED), 「業務で使うわけじゃなくて」 takes 業務で使う back (TAKEN_BACK).
+ */
+function saidWithout(q: string, phrase: string, after: RegExp, reach = 12): boolean {
   for (let at = q.indexOf(phrase); at >= 0; at = q.indexOf(phrase, at + 1)) {
-    if (!TAKEN_BACK.test(q.slice(at + phrase.length, at + phrase.length + 12))) return true;
+    if (!after.test(q.slice(at + phrase.length, at + phrase.length + reach))) return true;
   }
   return false;
 }
@@ -407,12 +410,7 @@ export class Cues {
     const out: string[] = [];
     // 「銀行アプリと同じパスワードを業務システムに」: a question that names work keeps its policy words.
     // 「仕事でも使ってない」 names work only to deny it.
-    const work = this.d.work_words.some((w) => {
-      for (let at = normalizedQuestion.indexOf(w); at >= 0; at = normalizedQuestion.indexOf(w, at + 1)) {
-        if (!NEGATED.test(normalizedQuestion.slice(at + w.length, at + w.length + 12))) return true;
-      }
-      return false;
-    });
+    const work = this.d.work_words.some((w) => saidWithout(normalizedQuestion, w, NEGATED));
     // 「ICカードを入れたパスケースを落とした」: what was lost with the case is lost too.
     const happened = () => this.d.incident.some((w) => normalizedQuestion.includes(w));
     for (const o of this.d.off_topic) {
@@ -531,13 +529,11 @@ export class Cues {
         if (!c) return null;
         // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC; unless the question plainly says so
         // too (「支給のPCが修理中で、私物のノートPCを使っても」).
-        if (c.denied_by?.some((w) => saidPlainly(q, w))) return c.asserted_over_denial?.some((w) => q.includes(w)) ? 'asserted' : 'denied';
+        if (c.denied_by?.some((w) => saidWithout(q, w, TAKEN_BACK))) return c.asserted_over_denial?.some((w) => q.includes(w)) ? 'asserted' : 'denied';
         // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
-        const said: number[] = [];
-        for (const w of c.asserted_by ?? []) for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) said.push(at + w.length);
-        if (said.length && said.every((end) => NEGATED.test(q.slice(end, end + 24)))) return 'denied';
-        if (said.length) return 'asserted';
-        return null;
+        const named = (c.asserted_by ?? []).filter((w) => q.includes(w));
+        if (!named.length) return null;
+        return named.some((w) => saidWithout(q, w, NEGATED, 24)) ? 'asserted' : 'denied';
       },
     };
   }
