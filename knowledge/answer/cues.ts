@@ -455,9 +455,9 @@ export class Cues {
     const mayIAt = (w: string) => {
       for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
         const before = q.slice(Math.max(0, at - 2), at);
-        // 「誰に言えばいいですか」 asks how; 「消して渡せばいいですよね？」「そのまま渡せばいいですか」 ask to be told it
-        // is fine.
-        if (/ば$|たら$/.test(before) && !w.endsWith('よね') && /誰|どこ|何|どう|いつ|どれ|どの/.test(q.slice(Math.max(0, at - 16), at))) continue;
+        // 「誰に言えばいいですか」 asks how; 「消して渡せばいいですよね？」「そのまま渡せばいいですか」「何もせず渡せばいいですか」
+        // ask to be told it is fine (何も, どうしても are no question words).
+        if (/ば$|たら$/.test(before) && !w.endsWith('よね') && /誰|どこ|何(?!も)|どう(?!しても)|いつ|どれ|どの/.test(q.slice(Math.max(0, at - 16), at))) continue;
         // 「入ってしまったみたいです」 guesses what happened; 「読みたいです」「やってみたいです」 want to.
         if (w.startsWith('たい') && /[たダだるいう]み$/.test(before)) continue;
         return true;

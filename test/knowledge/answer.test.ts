@@ -565,6 +565,8 @@ describe('answers', () => {
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
     // 「そのまま渡せばいいですか」 with no question word asks to be told it is fine.
     ['リース満了のタブレット、業者が回収に来たらそのまま渡せばいいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
+    // 何も (nothing) is no question word: 「何もしないで返せばいいですか」 asks to be told it is fine too.
+    ['契約が切れたレンタルのノートPC、何もしないでそのまま返却すればいいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
     // 「やむを得ず…処理しました。今から何か？」 is an exception already taken, reported afterwards.
     ['課長です。障害の日、やむを得ず決まりと違う方法でネットにつないで処理しました。今から何かしないといけないことはありますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(4)イ'],
     // 「…になりました」 names the role just taken.
