@@ -562,11 +562,14 @@ describe('answers', () => {
     // Visits: a tablet taken home, one's own phone when the office's run out, a map looked up for a visit.
     ['訪問用のタブレットを持ったまま直帰して、家に置いておいてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     ['公用の携帯が足りないので、自分のスマホを使って施設と連絡を取ってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
+    // Bought privately, with the supplied ones named only as the reason (支給のが全部使われてて).
+    ['支給のUSBが全部使われてて、100均で買ったUSBメモリでデータを渡したいんですが大丈夫ですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
     // 「そのまま渡せばいいですか」 with no question word asks to be told it is fine.
     ['リース満了のタブレット、業者が回収に来たらそのまま渡せばいいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
     // 何も (nothing) is no question word: 「何もしないで返せばいいですか」 asks to be told it is fine too.
     ['契約が切れたレンタルのノートPC、何もしないでそのまま返却すればいいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
+    ['リースの期限が来たタブレット、初期化だけして返却すれば大丈夫ですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
     // 「やむを得ず…処理しました。今から何か？」 is an exception already taken, reported afterwards.
     ['課長です。障害の日、やむを得ず決まりと違う方法でネットにつないで処理しました。今から何かしないといけないことはありますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(4)イ'],
     // 「…になりました」 names the role just taken.
