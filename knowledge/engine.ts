@@ -215,7 +215,9 @@ export class PolicyEngine implements KnowledgeEngine {
     // Staff report under the general rule; a role holder under the rule beside it that names them
     // (「報告を受けたデータ取扱責任者は…」).
     const general = this.incidentClause;
-    const clause = asker ? general && this.ownIncidentRule(general, asker, query) : general;
+    // A role the policy never has report anything (情報システム担当者) reports as the staff member it is.
+    const reporting = asker !== null && this.tree.clauses.some((c) => c.facts.actor === asker && c.facts.reportTo.length > 0);
+    const clause = reporting ? general && this.ownIncidentRule(general, asker, query) : general;
     if (!clause || !retrieved.length) return undefined;
     promote(retrieved, [clause]);
     return clause;

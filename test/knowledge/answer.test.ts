@@ -564,6 +564,12 @@ describe('answers', () => {
     ['公用の携帯が足りないので、自分のスマホを使って施設と連絡を取ってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
     // Bought privately, with the supplied ones named only as the reason (支給のが全部使われてて).
     ['支給のUSBが全部使われてて、100均で買ったUSBメモリでデータを渡したいんですが大丈夫ですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
+    // The core system down and work stopped (業務がストップ) is the emergency the 統括 reports upward (3(2)ク).
+    ['事務局次長です。基幹システムが落ちて窓口業務がストップしています。上に報告は要りますか', 'must_report', ['最高データ取扱責任者'], '第3章 3(2)ク'],
+    // A role the policy never has report anything (情報システム担当者) reports an incident as staff do.
+    ['情報システム担当です。サーバのログに、知らないIPから何度も管理画面へログインを試された形跡がありました。どこに報告すれば？', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // 「…止まった時、…できるようにしたい」 prepares for it: nothing has happened.
+    ['情シスです。休日にシステムが止まった時、自宅からリモートで入って確認できるようにしたいのですが、何が必要ですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
     // 「そのまま渡せばいいですか」 with no question word asks to be told it is fine.
     ['リース満了のタブレット、業者が回収に来たらそのまま渡せばいいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
