@@ -60,7 +60,7 @@ const CuesFile = z.object({
   asks_next: phrases.default([]),
   violation_report: phrases.default([]),
   reported_speech: phrases,
-  off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional(), also_kept_on_incident: z.boolean().optional() })).default([]),
+  off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional(), unless: phrases.optional(), also_kept_on_incident: z.boolean().optional() })).default([]),
   work_words: phrases.default([]),
   self_intro: phrases.default([]),
   exception_named: phrases.default([]),
@@ -196,7 +196,7 @@ export class Cues {
       skip_duty: norm(data.skip_duty),
       quote_is_subject: norm(data.quote_is_subject),
       request_channels: norm(data.request_channels),
-      off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also) })),
+      off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also), unless: norm(o.unless) })),
       work_words: norm(data.work_words),
       self_intro: norm(data.self_intro),
       exception_named: norm(data.exception_named),
@@ -415,6 +415,8 @@ export class Cues {
     const happened = () => this.d.incident.some((w) => normalizedQuestion.includes(w));
     for (const o of this.d.off_topic) {
       if (!o.words.some((w) => normalizedQuestion.includes(w))) continue;
+      // 「飲み会の案内を職場のメールで回す」 is about the work mail, not the party.
+      if (o.unless?.some((w) => normalizedQuestion.includes(w))) continue;
       const keepAlso = work || (o.also_kept_on_incident && happened());
       out.push(...o.words, ...(keepAlso ? [] : (o.also ?? [])));
     }

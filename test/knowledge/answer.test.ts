@@ -570,6 +570,17 @@ describe('answers', () => {
     ['情報システム担当です。サーバのログに、知らないIPから何度も管理画面へログインを試された形跡がありました。どこに報告すれば？', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // 「…止まった時、…できるようにしたい」 prepares for it: nothing has happened.
     ['情シスです。休日にシステムが止まった時、自宅からリモートで入って確認できるようにしたいのですが、何が必要ですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(2)イ(ア)'],
+    // A party announced by work mail is about the work mail (the party alone is no policy matter).
+    ['送別会の案内を、職場のメールで課のみんなに送ってもいいですか', 'prohibited', [], '第3章 7(1)ア(イ)'],
+    // Chat short forms: 置きっぱ, a driver put in (ドライバー…インストール), Kyushu よか, dialect …よる for what others do.
+    ['印刷した住民の一覧、複合機に置きっぱでも大丈夫？', 'required', [], '第3章 7(1)ア(キ)'],
+    ['スキャナのドライバー、自分でインストールしてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    ['出張の新幹線の時間を職場のPCで調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
+    ['住民さんに聞かれた制度のこと、職場のPCで調べてよか？', 'allowed', [], '第3章 8(1)ト(ア)'],
+    ['同じ係の人、私物のUSBを職場のPCに挿しよる。言うべき？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    ['先輩、共用IDを他の課の人に使わせよる。黙っちょっていい？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
+    ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
     // 「そのまま渡せばいいですか」 with no question word asks to be told it is fine.
     ['リース満了のタブレット、業者が回収に来たらそのまま渡せばいいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
@@ -649,6 +660,8 @@ describe('answers', () => {
     '年末調整の書類を出そうとしたら、控除証明書が見当たりません。どうすればいいですか',
     '来週の会議に市町村の方が車で来られます。来客用駐車場は予約が要りますか',
     '外線を別の係の内線に転送する操作を忘れました。どうやるんでしたっけ',
+    '内線転送のやり方を教えてください',
+    '委託業者さんを忘年会に誘っていいですか',
     '子どもが熱を出して保育園から連絡がありました。午後は外部の研修の予定でしたが、子の看護休暇は時間単位で取れますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
