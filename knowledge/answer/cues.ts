@@ -69,10 +69,10 @@ const CuesFile = z.object({
   /** What makes a matter serious (重大な不備): recipients told only by importance are told too. */
   serious: phrases.default([]),
   /**
-   * A contractor named only as who does the work (「保守業者から…つなぎたいと言われ」): the clauses under those headings
-   * are beside the point unless the question is about outsourcing itself (its words).
+   * Who or what a question names only as its setting (a contractor who does the work, the training one is going
+   * to): the clauses under `headings` are beside the point unless the question is about that itself (`about`).
    */
-  contractor_setting: z.object({ words: phrases.min(1), about_outsourcing: phrases.min(1), headings: z.array(z.string().min(1)).min(1) }).optional(),
+  settings: z.array(z.object({ words: phrases.min(1), about: phrases.min(1), headings: z.array(z.string().min(1)).min(1) })).default([]),
 });
 type CuesData = z.infer<typeof CuesFile>;
 
@@ -116,8 +116,11 @@ export interface QuestionCues {
   heldPermission: string;
   /** The permission held names no one (「許可は取って…」): it is the one for what the question is about. */
   heldFromUnnamed: boolean;
-  /** A contractor is named only as who does the work, not as what is asked about (outsourcing itself). */
-  contractorSetting: boolean;
+  /**
+   * Headings of the rules about what the question names only as its setting: a contractor who does the work
+   * (業務委託, unless outsourcing itself is asked about), the training one goes to (研修・訓練).
+   */
+  settingHeadings: string[];
   /** The person says the matter is serious (重大な, 深刻な). */
   serious: boolean;
   /** The person did one step and asks for the next (次にやることは？). */
@@ -203,11 +206,7 @@ export class Cues {
       asked_approval: norm(data.asked_approval),
       setting_words: norm(data.setting_words),
       serious: norm(data.serious),
-      contractor_setting: data.contractor_setting && {
-        ...data.contractor_setting,
-        words: norm(data.contractor_setting.words),
-        about_outsourcing: norm(data.contractor_setting.about_outsourcing),
-      },
+      settings: data.settings.map((x) => ({ ...x, words: norm(x.words), about: norm(x.about) })),
     };
   }
 
@@ -349,11 +348,6 @@ export class Cues {
   /** Short forms staff type, and the words they stand for (ノーパソ → ノートパソコン), for {@link Abbreviations}. */
   get abbreviations(): Record<string, string> {
     return this.d.abbreviations;
-  }
-
-  /** The headings of the clauses on outsourcing, beside the point when a contractor is only the setting. */
-  get outsourcingHeadings(): readonly string[] {
-    return this.d.contractor_setting?.headings ?? [];
   }
 
   /** Phrases that find the clause pointing to whom to ask when the policy is silent. */
@@ -526,7 +520,7 @@ export class Cues {
       heldFromUnnamed,
       serious: any(this.d.serious),
       asksNext: any(this.d.asks_next),
-      contractorSetting: this.d.contractor_setting !== undefined && any(this.d.contractor_setting.words) && !any(this.d.contractor_setting.about_outsourcing),
+      settingHeadings: this.d.settings.filter((x) => any(x.words) && !any(x.about)).flatMap((x) => x.headings),
       condition(name: string): ConditionState {
         const c = conditions[name];
         if (!c) return null;

@@ -191,9 +191,9 @@ function focusGuarded(s: ClauseSentence, query: Query, cues: QuestionCues, idf: 
   return { ...s, facts: { ...f, grantors: unique([...f.grantors, ...f.guardedBy]), modalities: unique<Modality>([...f.modalities, 'permission']) } };
 }
 
-/** The rules on outsourcing contracts, when a contractor is only who does what the question is about. */
-function settingFactor(clause: Clause, cues: QuestionCues, lexicon: Cues): number {
-  return cues.contractorSetting && lexicon.outsourcingHeadings.some((h) => clause.headings.includes(h)) ? 0.7 : 1;
+/** The rules about what the question names only as its setting (outsourcing contracts when a contractor does the work). */
+function settingFactor(clause: Clause, cues: QuestionCues): number {
+  return cues.settingHeadings.some((h) => clause.headings.includes(h)) ? 0.6 : 1;
 }
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
@@ -214,7 +214,7 @@ export function rank(
       return {
         clause,
         retrieval: score,
-        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(clause, cues) * situationFactor(tree, clause, cues) * settingFactor(clause, cues, lexicon),
+        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(clause, cues) * situationFactor(tree, clause, cues) * settingFactor(clause, cues),
         sentence,
       };
     })

@@ -583,6 +583,11 @@ describe('answers', () => {
     ['警察署から捜査関係事項照会書が届きました。被保険者の住所、係で回答してしまっていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
     ['住民の方から「パスワードを教えてほしい」と照会がありました。答えていいですか', 'prohibited', [], '第3章 7(4)ウ(イ)'],
     ['同じ係の人たちがIDを貸し合ってるみたい。課長に言えばいいですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    // The training one goes to (明後日の研修で説明する) is only the setting: the question is about carrying the PC, and
+    // a past training (研修で一緒になった) says nothing of carrying anything out; asked about training itself, the rule on it.
+    ['明後日の研修で制度の説明をするので、課のノートPCを持って行きたいです。大丈夫ですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    ['研修で一緒になった他県の職員と、作ったマクロを交換していいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ウ'],
+    ['新人ですが、セキュリティ研修って受けないといけないんですか', 'required', [], '第3章 7(2)エ'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
