@@ -56,6 +56,8 @@ export class RoleFinder {
   }
 
   isStaff(subject: string): boolean {
+    // 「職員、非常勤職員及び臨時職員（以下「職員等」という。）は」: what the parenthesis defines is the subject.
+    subject = subject.replace(/（以下「([^」]+)」という。?）$/, '$1');
     return (
       this.lexicon.staff.some((s) => subject.endsWith(s) || subject.startsWith(`${s}が`)) ||
       /(?:する|した|を行う)者$/.test(subject)

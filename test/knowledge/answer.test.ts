@@ -593,6 +593,8 @@ describe('answers', () => {
     ['宛先まちごうて、住民さんの書類をメールで別の事業所に送信してもた', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
     // Taken along for oneself when leaving (次の職場で使いたい, 記念に) is not for work.
     ['来月で退職します。作った業務の手順書、次の職場で使いたいので家に持って帰ってもいいですか', 'prohibited', [], '第3章 7(1)ア(イ)'],
+    // Whether the policy applies to oneself: 第2章 5 names staff, part-time and temporary staff (its defined subject, 職員等).
+    ['アルバイトで来てるんですが、このポリシーって私にも関係あります？', 'required', [], '第2章 5'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],

@@ -124,6 +124,10 @@ describe('facts derived from the wording', () => {
     expect(tree.get('第3章 4(2)ク(イ)')!.facts.conditions).toContain('機密性2以上');
   });
 
+  test('a subject defined in a parenthesis (「職員、非常勤職員及び臨時職員（以下「職員等」という。）は」) is that term', () => {
+    expect(tree.get('第2章 5')!.facts.actor).toBe('職員等');
+  });
+
   test('an unnamed actor is inherited from the parent', () => {
     expect(tree.get('第3章 7(4)ア(ア)a')!.facts.actor).toBe('職員等');
     expect(tree.get('第3章 8(4)ア(ア)')!.facts.actor).toBe('統括情報セキュリティ責任者');
