@@ -595,6 +595,9 @@ describe('answers', () => {
     ['来月で退職します。作った業務の手順書、次の職場で使いたいので家に持って帰ってもいいですか', 'prohibited', [], '第3章 7(1)ア(イ)'],
     // Whether the policy applies to oneself: 第2章 5 names staff, part-time and temporary staff (its defined subject, 職員等).
     ['アルバイトで来てるんですが、このポリシーって私にも関係あります？', 'required', [], '第2章 5'],
+    // The role said in brackets after the post (係長（データ取扱責任者）です) or after です (担当です（…）).
+    ['係長（データ取扱責任者）です。住民の方から「届いた通知書に他人の住所が載っていた」と電話があったと部下から聞きました。私はどこへ上げれば？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 7(3)イ(イ)'],
+    ['監査の担当です（情報セキュリティ監査統括責任者）。監査の報告書がまとまりました。誰に報告しますか', 'must_report', ['情報セキュリティ委員会'], '第3章 11(1)オ'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
