@@ -68,6 +68,8 @@ const CuesFile = z.object({
   setting_words: phrases.default([]),
   /** What makes a matter serious (重大な不備): recipients told only by importance are told too. */
   serious: phrases.default([]),
+  /** Words holding a condition's short phrase without meaning it (家族 does not say 家): not read for conditions. */
+  condition_masks: phrases.default([]),
   /**
    * Who or what a question names only as its setting (a contractor who does the work, the training one is going
    * to): the clauses under `headings` are beside the point unless the question is about that itself (`about`).
@@ -206,6 +208,7 @@ export class Cues {
       asked_approval: norm(data.asked_approval),
       setting_words: norm(data.setting_words),
       serious: norm(data.serious),
+      condition_masks: norm(data.condition_masks),
       settings: data.settings.map((x) => ({ ...x, words: norm(x.words), about: norm(x.about) })),
     };
   }
@@ -463,6 +466,8 @@ export class Cues {
     };
     const mayI = this.d.may_i.some(mayIAt);
     const conditions = this.d.conditions;
+    // 「家族からの連絡」 does not say 家 (home): such words are blanked before conditions are read.
+    const said = this.d.condition_masks.reduce((t, w) => t.split(w).join('＿'), q);
     // 「なくしたときに備えて」 is a precaution, not a loss. Quotes are matched as 「」, so
     // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
     // 「「…パスワードを教えてください」って電話がありました。教えても大丈夫？」 asks whether to do what was asked:
@@ -527,11 +532,11 @@ export class Cues {
         if (!c) return null;
         // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC; unless the question plainly says so
         // too (「支給のPCが修理中で、私物のノートPCを使っても」).
-        if (c.denied_by?.some((w) => saidWithout(q, w, TAKEN_BACK))) return c.asserted_over_denial?.some((w) => q.includes(w)) ? 'asserted' : 'denied';
+        if (c.denied_by?.some((w) => saidWithout(said, w, TAKEN_BACK))) return c.asserted_over_denial?.some((w) => said.includes(w)) ? 'asserted' : 'denied';
         // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
-        const named = (c.asserted_by ?? []).filter((w) => q.includes(w));
+        const named = (c.asserted_by ?? []).filter((w) => said.includes(w));
         if (!named.length) return null;
-        return named.some((w) => saidWithout(q, w, NEGATED, 24)) ? 'asserted' : 'denied';
+        return named.some((w) => saidWithout(said, w, NEGATED, 24)) ? 'asserted' : 'denied';
       },
     };
   }
