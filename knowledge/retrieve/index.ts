@@ -85,7 +85,7 @@ export class ClauseIndex {
     ];
     const expansions: Expansion[] = [];
     const expand = (text: string, factor: number) => {
-      for (const e of this.thesaurus.expand(text)) {
+      for (const e of this.thesaurus.expand(text, normalized)) {
         expansions.push(e);
         for (const phrase of e.terms) {
           const ts = terms(phrase);

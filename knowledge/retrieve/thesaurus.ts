@@ -32,7 +32,8 @@ const KATAKANA_WORD = /^[\u30a0-\u30ffー]+$/;
 
 interface Matcher {
   word: string;
-  test: (q: string) => boolean;
+  /** Whether the text holds the word; `whole` is the whole question, for the entry's `unless` phrases. */
+  test: (q: string, whole: string) => boolean;
   terms: string[];
   weight: number;
   weak: boolean;
@@ -67,8 +68,10 @@ export class Thesaurus {
     for (const e of file.entries) {
       const expands = { terms: e.terms, weight: e.weight ?? 1, weak: e.weak ?? false };
       const unless = (e.unless ?? []).map((w) => normalizeQuery(w));
-      // Every matcher of the entry is skipped beside its `unless` phrases.
-      const unlessBeside = (test: (q: string) => boolean) => (unless.length ? (q: string) => test(q) && !unless.some((u) => q.includes(u)) : test);
+      // Every matcher of the entry is skipped beside its `unless` phrases, anywhere in the question (a reason or a
+      // quote read apart from the rest is still beside it).
+      const unlessBeside = (test: (q: string) => boolean) =>
+        unless.length ? (q: string, whole: string) => test(q) && !unless.some((u) => whole.includes(u)) : test;
       for (const raw of e.words) {
         const word = normalizeQuery(raw);
         // 「更新+止め」: every part somewhere in the question, in any order (「更新プログラム、自分で止めて」).
@@ -117,8 +120,8 @@ export class Thesaurus {
     return [...new Set(this.matchers.flatMap((m) => [m.word, ...m.terms]))];
   }
 
-  /** The policy terms a (normalised) question calls for. */
-  expand(normalizedQuestion: string): Expansion[] {
+  /** The policy terms a (normalised) question, or a part of it (`whole` being all of it), calls for. */
+  expand(normalizedQuestion: string, whole = normalizedQuestion): Expansion[] {
     const q = this.stop.reduce((t, w) => (t.includes(w) ? t.split(w).join(' ') : t), normalizedQuestion);
     // Only the matchers whose start the question holds, in the thesaurus's order.
     const starts = new Set<string>();
@@ -135,7 +138,7 @@ export class Thesaurus {
     const out: Expansion[] = [];
     for (const i of candidates) {
       const m = this.matchers[i]!;
-      if (m.test(q)) out.push({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak });
+      if (m.test(q, whole)) out.push({ word: m.word, terms: m.terms, weight: m.weight, weak: m.weak });
     }
     return out;
   }
