@@ -29,6 +29,22 @@ export interface Query {
   expansions: Expansion[];
 }
 
+/**
+ * The policy's own short names for the names it abbreviates (「大分県後期高齢者医療広域連合(以下「広域連合」という。)」),
+ * as one function that writes the short name for the full one. Searched so, an ordinance named after the body
+ * (大分県後期高齢者医療広域連合情報公開条例) does not match every question that names the body's field of work.
+ */
+export function shortNames(texts: readonly string[]): (text: string) => string {
+  const pairs: [string, string][] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(/([\u4e00-\u9fff\u30a0-\u30ffー]+)[(（]以下「([^」]+)」という。?[)）]/g)) {
+      const [full, short] = [m[1]!, m[2]!];
+      if (full !== short && full.includes(short) && !pairs.some(([f]) => f === full)) pairs.push([full, short]);
+    }
+  }
+  return (text) => pairs.reduce((t, [full, short]) => (t.includes(full) ? t.split(full).join(short) : t), text);
+}
+
 export class ClauseIndex {
   private readonly bm25: Bm25;
   private readonly lastChapter: number;
@@ -41,7 +57,8 @@ export class ClauseIndex {
     private readonly weights: RetrievalWeights = DEFAULT_WEIGHTS,
     readonly tokenizer: Tokenizer = tinySegmenterTokenizer(),
   ) {
-    const terms = (t: string) => tokenizer.terms(t);
+    const shorten = shortNames(tree.clauses.map((c) => c.text));
+    const terms = (t: string) => tokenizer.terms(shorten(t));
     const docs: Doc[] = [];
     for (const c of tree.clauses) {
       if (!c.text) continue;

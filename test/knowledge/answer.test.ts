@@ -615,6 +615,8 @@ describe('answers', () => {
     ['不具合の調査のため、委託業者さんから「住民データを丸ごと送ってほしい」と言われました。送ってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
     // Asked whether to do what someone said (言われたとおりにやっていい？): the quote is what the question is about.
     ['課長から「僕のIDで入ってるから、残りの登録やっといて」と頼まれました。言われたとおりにやっていいですか', 'prohibited', [], '第3章 7(4)イ(ア)'],
+    // Told by another office that papers were mixed in (混ざってた): something that happened, reported.
+    ['市の担当の方から「届いた封筒に他の市の被保険者の名簿が混ざってた」と電話がありました', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],

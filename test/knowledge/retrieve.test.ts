@@ -2,6 +2,7 @@
 import { Bm25 } from '../../knowledge/retrieve/bm25';
 import { Thesaurus, withoutParticles } from '../../knowledge/retrieve/thesaurus';
 import { normalizeQuery } from '../../knowledge/retrieve/tokenize';
+import { shortNames } from '../../knowledge/retrieve/index';
 import { evalSetPaths, readEvalSet } from '../../knowledge/cli/eval-set';
 
 type Matcher = { word: string; test: (q: string, whole: string) => boolean };
@@ -63,6 +64,15 @@ describe('Thesaurus.expand', () => {
     // A part of the question read apart (the rest without its reason) is still beside the phrase in the whole.
     const whole = normalizeQuery('業者のネットワークが遅いので、VPNでつなぎたい');
     expect(thesaurus.expand(normalizeQuery('VPNでつなぎたい'), whole).map((e) => e.word)).toEqual([]);
+  });
+});
+
+describe('shortNames', () => {
+  test('the policy is searched with the short names it defines for the names that hold them', () => {
+    const shorten = shortNames(['大分県後期高齢者医療広域連合(以下「広域連合」という。)が取り扱う情報', '職員、非常勤職員及び臨時職員（以下「職員等」という。）は']);
+    expect(shorten('大分県後期高齢者医療広域連合情報公開条例(平成19年条例第26号)')).toBe('広域連合情報公開条例(平成19年条例第26号)');
+    // A definition whose short name is not part of the full one (職員等) is no abbreviation.
+    expect(shorten('臨時職員は')).toBe('臨時職員は');
   });
 });
 
