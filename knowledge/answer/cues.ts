@@ -503,6 +503,8 @@ export class Cues {
     const heldPermission = this.heldPermission(q);
     const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => holdsRole(heldPermission, r)) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
     const exceptionNamed = any(this.d.exception_named);
+    // 「本人は通報済み」 tells a report made, not one asked about.
+    const unreported = this.d.already_reported.reduce((t, p) => t.split(p).join(' '), q);
     // 「…、許可は取って」 says what the person has, not what they ask for.
     const asked = heldFromUnnamed ? this.d.already_permitted.reduce((t, p) => t.split(p).join(' '), q) : q;
     return {
@@ -510,7 +512,7 @@ export class Cues {
       witnessedOnly: witnessed && !happened,
       breachSeen: (witnessed && !happened) || (asker !== null && any(this.d.others) && (happened || received || witnessed)),
       // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
-      askReport: any(this.d.ask_report) && (happened || witnessed || !mayI),
+      askReport: this.d.ask_report.some((w) => unreported.includes(w)) && (happened || witnessed || !mayI),
       askAction: any(this.d.ask_action),
       askPermission: this.d.ask_permission.some((w) => asked.includes(w)),
       mayI,

@@ -617,6 +617,11 @@ describe('answers', () => {
     ['課長から「僕のIDで入ってるから、残りの登録やっといて」と頼まれました。言われたとおりにやっていいですか', 'prohibited', [], '第3章 7(4)イ(ア)'],
     // Told by another office that papers were mixed in (混ざってた): something that happened, reported.
     ['市の担当の方から「届いた封筒に他の市の被保険者の名簿が混ざってた」と電話がありました', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
+    // A role holder told of a loss already reported (本人は通報済み): their own duty for it, not the next report.
+    ['統括情報セキュリティ責任者です。職員から「ICカードを落としたかもしれない」と連絡があり、本人はもう通報済みです。私がすることはありますか', 'required', [], '第3章 7(4)ア(イ)'],
+    // What a colleague passes on is from outside only when someone outside told it (業者さんから『…』と言われた).
+    ['データ取扱責任者です。係員から「窓口に来た業者さんから『御社のサイトがおかしい』と言われた」と報告を受けました。私は誰に上げれば？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 7(3)イ(イ)'],
+    ['データ取扱責任者です。部下から「公用のスマホを電車に置き忘れた」と連絡がありました。私はどこへ報告を上げれば？', 'must_report', ['統括情報セキュリティ責任者', '情報システム管理者'], '第3章 7(3)ア(イ)'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
