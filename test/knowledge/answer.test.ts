@@ -622,6 +622,8 @@ describe('answers', () => {
     // What a colleague passes on is from outside only when someone outside told it (業者さんから『…』と言われた).
     ['データ取扱責任者です。係員から「窓口に来た業者さんから『御社のサイトがおかしい』と言われた」と報告を受けました。私は誰に上げれば？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 7(3)イ(イ)'],
     ['データ取扱責任者です。部下から「公用のスマホを電車に置き忘れた」と連絡がありました。私はどこへ報告を上げれば？', 'must_report', ['統括情報セキュリティ責任者', '情報システム管理者'], '第3章 7(3)ア(イ)'],
+    // A vulnerability announced in a product the office runs: updates by its urgency (8(6)ア).
+    ['使っているファイアウォール製品に重大な脆弱性が公表されました。システム担当として何か対応は必要ですか', 'required', [], '第3章 8(6)ア'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
