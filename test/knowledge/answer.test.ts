@@ -624,6 +624,8 @@ describe('answers', () => {
     ['データ取扱責任者です。部下から「公用のスマホを電車に置き忘れた」と連絡がありました。私はどこへ報告を上げれば？', 'must_report', ['統括情報セキュリティ責任者', '情報システム管理者'], '第3章 7(3)ア(イ)'],
     // A vulnerability announced in a product the office runs: updates by its urgency (8(6)ア).
     ['使っているファイアウォール製品に重大な脆弱性が公表されました。システム担当として何か対応は必要ですか', 'required', [], '第3章 8(6)ア'],
+    // Auditing one's own section (自分の係の監査も私が) is what the audit's independence rules out.
+    ['監査の担当になりました。自分の係の監査も私がそのまま担当していいですか', 'prohibited', [], '第3章 3(7)イ'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
