@@ -54,7 +54,17 @@ function conditionFactor(clause: Clause, sentence: string, cues: QuestionCues, l
   return f;
 }
 
-function modalityFactor(clause: Clause, cues: QuestionCues): number {
+/**
+ * An item naming one of the ways its parent's duty lets things be done (「次の実現方法等により…しなければならない」:
+ * 「…メールテキスト化方式」): not a mere description — asked whether that way is all right, it is the answer.
+ */
+function isMethodItem(tree: ClauseTree, clause: Clause): boolean {
+  if (clause.facts.modalities.length || !/(?:方式|方法)$/.test(clause.text)) return false;
+  const parent = tree.parent(clause);
+  return !!parent && parent.facts.modalities.includes('obligation') && /次の[^。]{0,10}方法/.test(parent.text);
+}
+
+function modalityFactor(tree: ClauseTree, clause: Clause, cues: QuestionCues): number {
   const f = clause.facts;
   let m = 1;
   if ((cues.incident || cues.askReport) && f.reportTo.length && bindsAsker(f.actor, cues.asker, true)) m *= cues.askReport ? 1.35 : 1.25;
@@ -66,7 +76,7 @@ function modalityFactor(clause: Clause, cues: QuestionCues): number {
   // 「送るときに何かしておくことは？」 asks what to do: the duties, more than what not to do.
   if (cues.askAction && !cues.incident && f.modalities.includes('obligation') && !f.modalities.includes('prohibition')) m *= 1.15;
   // Definitions and the organisation chart (「…を…とする」) say who is who, not what may be done.
-  if (f.modalities.length === 0) m *= 0.7;
+  if (f.modalities.length === 0 && !(cues.mayI && isMethodItem(tree, clause))) m *= 0.7;
   return m;
 }
 
@@ -214,7 +224,7 @@ export function rank(
       return {
         clause,
         retrieval: score,
-        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(clause, cues) * situationFactor(tree, clause, cues) * settingFactor(clause, cues),
+        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(tree, clause, cues) * situationFactor(tree, clause, cues) * settingFactor(clause, cues),
         sentence,
       };
     })

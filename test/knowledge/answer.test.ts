@@ -626,6 +626,9 @@ describe('answers', () => {
     ['使っているファイアウォール製品に重大な脆弱性が公表されました。システム担当として何か対応は必要ですか', 'required', [], '第3章 8(6)ア'],
     // Auditing one's own section (自分の係の監査も私が) is what the audit's independence rules out.
     ['監査の担当になりました。自分の係の監査も私がそのまま担当していいですか', 'prohibited', [], '第3章 3(7)イ'],
+    // One of the ways the policy lists for a duty (5(2)①: メールテキスト化方式, 画面を取り込む方式) asked about: allowed.
+    ['インターネット用のPCに来たメール、本文だけテキストにしてセキュリティソフト入りのUSBで業務系のPCに取り込んでも大丈夫ですよね', 'allowed', [], '第3章 5(2)①(ア)'],
+    ['ネット側で見たページの画面をセキュリティソフト付きUSBで標準系の端末に取り込むやり方でいい？', 'allowed', [], '第3章 5(2)①(イ)'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
