@@ -68,6 +68,8 @@ const CuesFile = z.object({
   setting_words: phrases.default([]),
   /** What makes a matter serious (重大な不備): recipients told only by importance are told too. */
   serious: phrases.default([]),
+  /** The person asks to act on their own judgment (自分の判断で, 指示を待たずに). */
+  own_judgment: phrases.default([]),
   /** Words holding a condition's short phrase without meaning it (家族 does not say 家): not read for conditions. */
   condition_masks: phrases.default([]),
   /**
@@ -125,6 +127,8 @@ export interface QuestionCues {
   settingHeadings: string[];
   /** The person says the matter is serious (重大な, 深刻な). */
   serious: boolean;
+  /** The person asks to act on their own judgment (自分の判断で止めていい？). */
+  ownJudgment: boolean;
   /** The person did one step and asks for the next (次にやることは？). */
   asksNext: boolean;
   condition(name: string): ConditionState;
@@ -208,6 +212,7 @@ export class Cues {
       asked_approval: norm(data.asked_approval),
       setting_words: norm(data.setting_words),
       serious: norm(data.serious),
+      own_judgment: norm(data.own_judgment),
       condition_masks: norm(data.condition_masks),
       settings: data.settings.map((x) => ({ ...x, words: norm(x.words), about: norm(x.about) })),
     };
@@ -527,6 +532,7 @@ export class Cues {
       heldPermission,
       heldFromUnnamed,
       serious: any(this.d.serious),
+      ownJudgment: any(this.d.own_judgment),
       asksNext: any(this.d.asks_next),
       settingHeadings: this.d.settings.filter((x) => any(x.words) && !any(x.about)).flatMap((x) => x.headings),
       condition(name: string): ConditionState {

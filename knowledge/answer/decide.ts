@@ -113,9 +113,12 @@ function firstRule(
   return undefined;
 }
 
-/** What a sentence lets its actor do on their own: …ことができる, or 必要に応じ…ものとする, with no one's permission. */
+/**
+ * What a sentence lets its actor do on their own: …ことができる, 必要に応じ…ものとする, or …権限(及び責任)を有する, with no
+ * one's permission.
+ */
 function atOwnDiscretion(s: ClauseSentence): boolean {
-  const may = /ことができる。?$/.test(s.text) || (/必要に応じ/.test(s.text) && /ものとする。?$/.test(s.text));
+  const may = /ことができる。?$/.test(s.text) || (/必要に応じ/.test(s.text) && /ものとする。?$/.test(s.text)) || /権限(?:及び責任)?を有する。?$/.test(s.text);
   return may && s.facts.grantors.length === 0 && !s.facts.modalities.includes('permission');
 }
 
@@ -151,6 +154,8 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
 
 /** How near the best rule what a role may do on its own must score to answer their 「…していい？」. */
 const OWN_LEAVE_NEAR = 0.75;
+/** …when they ask to act on their own judgment (自分の判断で), which is what a power (権限を有する) answers. */
+const OWN_JUDGMENT_NEAR = 0.6;
 
 /** How near the best rule a permission rule must score to answer a plain 「…していい？」 whose best rule is a duty. */
 const TIED = 0.94;
@@ -309,8 +314,15 @@ export function decide(
   // 「…統括情報セキュリティ責任者は、…停止…することができる」「CISOは、必要に応じ…置き…ものとする」 asked by that role
   // (止めてもいいですか, 置くことはできますか): theirs to do.
   const ownLeave =
-    cues.mayI && cues.asker && !cues.incident
-      ? firstRule(tree, ranked.slice(0, 3).filter((c) => c.score >= ranked[0]!.score * OWN_LEAVE_NEAR).map((c) => c.clause), (x) => x.facts.actor === cues.asker && atOwnDiscretion(x))
+    cues.mayI && cues.asker && (!cues.incident || cues.ownJudgment)
+      ? firstRule(
+          tree,
+          ranked
+            .slice(0, cues.ownJudgment ? 5 : 3)
+            .filter((c) => c.score >= ranked[0]!.score * (cues.ownJudgment ? OWN_JUDGMENT_NEAR : OWN_LEAVE_NEAR))
+            .map((c) => c.clause),
+          (x) => x.facts.actor === cues.asker && atOwnDiscretion(x),
+        )
       : undefined;
   if (ownLeave) {
     verdict = 'allowed';
