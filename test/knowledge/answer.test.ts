@@ -635,6 +635,10 @@ describe('answers', () => {
     ['事務局次長です。ウイルス感染が広がっている疑いがありますが、CISOに連絡がつきません。指示を待たずにネットワークを遮断していいですか', 'allowed', [], '第3章 3(2)オ'],
     // Credentials typed in after a mail's link, the sender saying they sent no such mail: the password may have leaked.
     ['メールのリンクを開いてIDとパスワードを入れました。差出人の課に確認したら、そんなメールは送っていないそうです。どうすれば？', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    // Terse chat: hiragana for kanji (もってく), typos (ノーと), short forms (仮パス), papers read at home.
+    ['課のタブレット 住民宅にもっていく', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    ['ノーとPC 研修会場にもってく', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    ['仮パスのままずっと使ってる、だめ？', 'required', [], '第3章 7(4)ウ(キ)'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
