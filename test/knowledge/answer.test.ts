@@ -639,6 +639,13 @@ describe('answers', () => {
     ['課のタブレット 住民宅にもっていく', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     ['ノーとPC 研修会場にもってく', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     ['仮パスのままずっと使ってる、だめ？', 'required', [], '第3章 7(4)ウ(キ)'],
+    // Data asked for by researchers (研究用に…提供してもらえないか) is handed out with permission.
+    ['大学の研究室から、研究用に被保険者の統計データを提供してもらえないかと頼まれました。出してもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
+    // A printout gone from the copier (もうなかった), a folder found open (開ける状態だったことに気づき): incidents.
+    ['コピー機に置き忘れた名簿、取りに戻ったらもうなかった', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    ['共有フォルダが全員に見える設定になっていて、誰でも開ける状態だったことに気づきました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // Hiding the other addresses is for mail to several people (複数人に): one recipient is not that case.
+    ['メール1人だけに送るときもBCCにしないとだめ？', 'allowed', [], '第3章 8(1)ソ(ウ)'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
