@@ -646,6 +646,8 @@ describe('answers', () => {
     ['共有フォルダが全員に見える設定になっていて、誰でも開ける状態だったことに気づきました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // Hiding the other addresses is for mail to several people (複数人に): one recipient is not that case.
     ['メール1人だけに送るときもBCCにしないとだめ？', 'allowed', [], '第3章 8(1)ソ(ウ)'],
+    // 「…しようと思うのですが」 asks for a go-ahead; copying in people the work does not need is needless recipients.
+    ['業者への見積依頼メールに、関係のない同期もCCで入れようと思うのですが', 'prohibited', [], '第3章 8(1)ソ(イ)'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
