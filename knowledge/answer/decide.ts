@@ -210,7 +210,7 @@ function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, le
   if (!asker || !(cues.incident || cues.askReport || cues.askAction || cues.asksNext)) return ranked;
   // 「私の方でやることは？」 with the asker's own duty for this very case on top (ICカード紛失の通報があり次第…停止): it stands.
   const top = ranked[0]!.clause.facts;
-  if (cues.askAction && !cues.askReport && top.actors.includes(asker) && !top.reportTo.length && top.modalities.includes('obligation')) return ranked;
+  if (cues.askAction && !cues.askReport && !cues.asksNext && top.actors.includes(asker) && !top.reportTo.length && top.modalities.includes('obligation')) return ranked;
   // The best report rule among the first three whose chain (it and the rules beside it) has a step for the asker;
   // asked whom to report to (報告先は？), the best rule of any kind.
   // A rule's chain: it and the rules beside it, in the policy's order.
