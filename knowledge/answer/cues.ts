@@ -151,6 +151,17 @@ function saidWithout(q: string, phrase: string, after: RegExp, reach = 12): bool
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?)[。!?」]*$/;
 
+/**
+ * Whether the question is about what a setting phrase names (研修を受け…), not only for its sake: 「研修を受けるのに
+ * Zoomを入れたい」 names the training as the purpose of something else.
+ */
+function aboutSaid(q: string, w: string): boolean {
+  for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
+    if (!/^(?:る|た)?(?:のに|ため|ので)/.test(q.slice(at + w.length, at + w.length + 4))) return true;
+  }
+  return false;
+}
+
 /** A quotation in 「」 or 『』, the outer one when they nest (「…『…』…」). */
 const QUOTE = /「([^」]*)」|『([^』]*)』/g;
 
@@ -534,7 +545,7 @@ export class Cues {
       serious: any(this.d.serious),
       ownJudgment: any(this.d.own_judgment),
       asksNext: any(this.d.asks_next),
-      settingHeadings: this.d.settings.filter((x) => any(x.words) && !any(x.about)).flatMap((x) => x.headings),
+      settingHeadings: this.d.settings.filter((x) => any(x.words) && !x.about.some((w) => aboutSaid(q, w))).flatMap((x) => x.headings),
       condition(name: string): ConditionState {
         const c = conditions[name];
         if (!c) return null;

@@ -651,6 +651,11 @@ describe('answers', () => {
     // The emergency contact list in everyday words (非常時の連絡網); the CSIRT's next step once it judged an incident.
     ['次長になりました。非常時の連絡網は誰が用意するものですか', 'required', [], '第3章 3(2)キ'],
     ['CSIRTです。上がってきた報告を調べて、インシデントだと判断しました。このあと何をすればいいですか', 'must_report', ['CISO'], '第3章 7(3)ウ(イ)'],
+    // A training as the purpose (研修を受けるために…入れたい) is no question about training; chat forms of a password
+    // given away (パス教えてしもうた) and of an account taken over (のっとられた).
+    ['Web研修を受けるためにTeamsのアプリを職場PCに入れてもいい？', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    ['課の公式インスタ、のっとられたかも', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    ['電話で聞かれてパス教えてしもうた', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
