@@ -201,7 +201,10 @@ function focusGuarded(s: ClauseSentence, query: Query, cues: QuestionCues, idf: 
   return { ...s, facts: { ...f, grantors: unique([...f.grantors, ...f.guardedBy]), modalities: unique<Modality>([...f.modalities, 'permission']) } };
 }
 
-/** The rules about what the question names only as its setting (outsourcing contracts when a contractor does the work). */
+/**
+ * The rules about what the question names only as its setting (outsourcing contracts when a contractor does the work,
+ * taking part in training when a training is where or why).
+ */
 function settingFactor(clause: Clause, cues: QuestionCues): number {
   return cues.settingHeadings.some((h) => clause.headings.includes(h)) ? 0.6 : 1;
 }

@@ -47,6 +47,8 @@ export function shortNames(texts: readonly string[]): (text: string) => string {
 
 export class ClauseIndex {
   private readonly bm25: Bm25;
+  /** The policy's short names for the full ones, in the clauses and in questions alike. */
+  private readonly shorten: (text: string) => string;
   private readonly lastChapter: number;
   /** The clause of each searched document (a clause, or one paragraph of it). */
   private readonly clauseOf: Clause[] = [];
@@ -57,7 +59,7 @@ export class ClauseIndex {
     private readonly weights: RetrievalWeights = DEFAULT_WEIGHTS,
     readonly tokenizer: Tokenizer = tinySegmenterTokenizer(),
   ) {
-    const shorten = shortNames(tree.clauses.map((c) => c.text));
+    const shorten = (this.shorten = shortNames(tree.clauses.map((c) => c.text)));
     const terms = (t: string) => tokenizer.terms(shorten(t));
     const docs: Doc[] = [];
     for (const c of tree.clauses) {
@@ -87,7 +89,7 @@ export class ClauseIndex {
    */
   query(question: string, context: string[] = [], implied: string[] = []): Query {
     const normalized = normalizeQuery(question);
-    const terms = (t: string) => this.tokenizer.terms(t);
+    const terms = (t: string) => this.tokenizer.terms(this.shorten(t));
     const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
     let main = normalized;
     for (const span of context) main = main.replace(span, ' ');
