@@ -661,6 +661,11 @@ describe('answers', () => {
     ['執務室に不審な人がいました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['先輩が業務と関係なく知り合いの情報見てる', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
     ['パスワードって6文字でもいい？', 'required', [], '第3章 7(4)ウ(ウ)'],
+    // The predecessor's ID (前任の人のID) is someone else's; the end of a fixed term (任期満了) is leaving, with things returned;
+    // a request told on the phone (…教えてほしいと言われ) is no report of something that happened.
+    ['IDがまだないので、前任の人のIDとパスワードを借りて作業してもいいですか', 'prohibited', [], '第3章 7(4)イ(ア)'],
+    ['任期満了で今週が最終出勤日です。借りていたノートPCはどうすればいいですか', 'required', [], '第3章 7(1)ア(ク)'],
+    ['業者さんから電話で、そちらの担当者のパスワードを教えてほしいと言われました。教えてもいいですか', 'prohibited', [], '第3章 7(4)ウ(イ)'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
