@@ -671,6 +671,10 @@ describe('answers', () => {
     ['Excelの保護ビューが面倒なので、自分で設定を変えて出ないようにしてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
     // An exception already taken without waiting for permission (許可を待たずに…このあと何を): reported afterwards.
     ['課長です。障害対応で、許可を待たずにサーバの設定を一時的に変えて復旧させました。このあと何をすれば？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(4)イ'],
+    // Hiragana and dialect: わすれた, ルール通りにやれん (an exception asked for), 挿しっぱ.
+    ['会議の帰り、公用スマホ入れた紙袋をバスにわすれてしまった', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    ['課長です。古いシステムがICカード認証に対応できんので、ルール通りにやれん。どうすればいいですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
+    ['昼休みもICカード挿しっぱでいいよね？', 'required', [], '第3章 7(4)ア(ア)b'],
     // A notice mailed inside another person's envelope (一緒に入ったまま発送) is an incident.
     ['封入作業のあと1通余っていて、別の方の封筒に一緒に入ったまま発送したかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['明日行く施設の場所を職場のPCで地図で調べてもいいですか', 'allowed', [], '第3章 8(1)ト(ア)'],
