@@ -62,6 +62,8 @@ export class PolicyEngine implements KnowledgeEngine {
   private readonly procedures: ProcedureMatcher;
   private readonly consult: { roles: string[]; citation: Citation } | undefined;
   private readonly incidentClause: Clause | undefined;
+  /** The roles the policy has report something under a rule of their own. */
+  private readonly reportingRoles: ReadonlySet<string | null>;
   private readonly kana: KanaFolder;
   private readonly abbreviations: Abbreviations;
 
@@ -79,6 +81,7 @@ export class PolicyEngine implements KnowledgeEngine {
     // The clause that tells staff (not the CSIRT or CISO) how to report an incident.
     const reporting = this.tree.clauses.filter((c) => this.cues.incidentReport.some((p) => c.text.includes(p)) && c.facts.reportTo.length);
     this.incidentClause = reporting.find((c) => c.facts.actor === STAFF) ?? reporting[0];
+    this.reportingRoles = new Set(this.tree.clauses.filter((c) => c.facts.reportTo.length > 0).map((c) => c.facts.actor));
   }
 
   get clauses(): readonly Clause[] {
@@ -216,8 +219,7 @@ export class PolicyEngine implements KnowledgeEngine {
     // (「報告を受けたデータ取扱責任者は…」).
     const general = this.incidentClause;
     // A role the policy never has report anything (情報システム担当者) reports as the staff member it is.
-    const reporting = asker !== null && this.tree.clauses.some((c) => c.facts.actor === asker && c.facts.reportTo.length > 0);
-    const clause = reporting ? general && this.ownIncidentRule(general, asker, query) : general;
+    const clause = asker !== null && this.reportingRoles.has(asker) ? general && this.ownIncidentRule(general, asker, query) : general;
     if (!clause || !retrieved.length) return undefined;
     promote(retrieved, [clause]);
     return clause;

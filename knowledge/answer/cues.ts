@@ -513,7 +513,8 @@ export class Cues {
     // A report the asker received is an incident only when something happened in it.
     const received = any(this.d.received_report) && any(this.d.incident_words);
     // A phrase ending in 。 also ends the question (「係長が…住民情報見てる」).
-    const witnessed = any(this.d.witnessed) || (this.d.witnessed_of_others.some((w) => `${q}。`.includes(w)) && any(this.d.others));
+    const ended = `${q}。`;
+    const witnessed = any(this.d.witnessed) || (this.d.witnessed_of_others.some((w) => ended.includes(w)) && any(this.d.others));
     // The role names first, longest first: 「最高データ取扱責任者です」 is not the データ取扱責任者.
     const asker = this.askerByRole(q) ?? this.d.askers.find((a) => any(a.words))?.role ?? null;
     const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);

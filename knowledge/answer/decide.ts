@@ -152,10 +152,10 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
   });
 }
 
-/** How near the best rule what a role may do on its own must score to answer their 「…していい？」. */
-const OWN_LEAVE_NEAR = 0.75;
+/** Where, among the best rules, what a role may do on its own answers their 「…していい？」: the first `among`, scoring `near` the best. */
+const OWN_LEAVE = { among: 3, near: 0.75 };
 /** …when they ask to act on their own judgment (自分の判断で), which is what a power (権限を有する) answers. */
-const OWN_JUDGMENT_NEAR = 0.6;
+const OWN_JUDGMENT = { among: 5, near: 0.6 };
 
 /** How near the best rule a permission rule must score to answer a plain 「…していい？」 whose best rule is a duty. */
 const TIED = 0.94;
@@ -313,14 +313,12 @@ export function decide(
       : undefined;
   // 「…統括情報セキュリティ責任者は、…停止…することができる」「CISOは、必要に応じ…置き…ものとする」 asked by that role
   // (止めてもいいですか, 置くことはできますか): theirs to do.
+  const leave = cues.ownJudgment ? OWN_JUDGMENT : OWN_LEAVE;
   const ownLeave =
     cues.mayI && cues.asker && (!cues.incident || cues.ownJudgment)
       ? firstRule(
           tree,
-          ranked
-            .slice(0, cues.ownJudgment ? 5 : 3)
-            .filter((c) => c.score >= ranked[0]!.score * (cues.ownJudgment ? OWN_JUDGMENT_NEAR : OWN_LEAVE_NEAR))
-            .map((c) => c.clause),
+          ranked.slice(0, leave.among).filter((c) => c.score >= ranked[0]!.score * leave.near).map((c) => c.clause),
           (x) => x.facts.actor === cues.asker && atOwnDiscretion(x),
         )
       : undefined;
