@@ -17,6 +17,7 @@ import { decide } from './answer/decide';
 import { ProcedureMatcher } from './answer/procedures';
 import { composeReply } from './answer/reply';
 import { normalizeQuery, type Tokenizer } from './retrieve/tokenize';
+import { blankOut } from './blank';
 
 /**
  * Makes rules the question always concerns candidates (the incident-reporting rule, the rule for telling of a
@@ -165,7 +166,7 @@ export class PolicyEngine implements KnowledgeEngine {
   private offTopicCoverage(normalized: string): { about: boolean; coverage: Coverage; ranked: Candidate[] } | undefined {
     const words = this.cues.offTopic(normalized);
     if (!words.length) return undefined;
-    const rest = [...words].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), normalized);
+    const rest = blankOut(normalized, [...words].sort((a, b) => b.length - a.length));
     const cues = this.cues.read(rest);
     const query = this.index.query(rest);
     const idf = (t: string) => this.index.idf(t);

@@ -5,6 +5,7 @@ import { readDataFile } from '../lexicon';
 import { normalizeQuery } from '../retrieve/tokenize';
 import { heldAt, heldFromWhom, holdsRole, unqualifiedAt } from './held';
 import { escapeRegExp } from '../regexp';
+import { blankOut } from '../blank';
 
 const phrases = z.array(z.string().min(1));
 const CuesFile = z.object({
@@ -483,13 +484,13 @@ export class Cues {
     const mayI = this.d.may_i.some(mayIAt);
     const conditions = this.d.conditions;
     // 「家族からの連絡」 does not say 家 (home): such words are blanked before conditions are read.
-    const said = this.d.condition_masks.reduce((t, w) => t.split(w).join('＿'), q);
+    const said = blankOut(q, this.d.condition_masks, '＿');
     // 「なくしたときに備えて」 is a precaution, not a loss. Quotes are matched as 「」, so
     // 「住民の方から『…』と連絡がありました」 reads as a report from outside.
     // 「「…パスワードを教えてください」って電話がありました。教えても大丈夫？」 asks whether to do what was asked:
     // how the request came (電話があり) is no incident.
     const complying = /[「『]/.test(q) && this.d.quote_is_subject.some((w) => q.includes(w));
-    const plain = [...this.d.not_incident, ...(complying ? this.d.request_channels : [])].reduce((t, w) => t.split(w).join(' '), q);
+    const plain = blankOut(q, [...this.d.not_incident, ...(complying ? this.d.request_channels : [])]);
     // A quoted request or wish (部下が「…使いたい」と言ってきました) reports nothing that happened.
     const unquoted = plain.replace(QUOTE, (m, a?: string, b?: string) => (REQUEST_QUOTE.test((a ?? b ?? '').trim()) ? ' ' : '「」'));
     // Asked whether one may do something, with what happened only as its background (「感染したPC、…返却していい？」
@@ -522,9 +523,9 @@ export class Cues {
     const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => holdsRole(heldPermission, r)) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
     const exceptionNamed = any(this.d.exception_named);
     // 「本人は通報済み」 tells a report made, not one asked about.
-    const unreported = this.d.already_reported.reduce((t, p) => t.split(p).join(' '), q);
+    const unreported = blankOut(q, this.d.already_reported);
     // 「…、許可は取って」 says what the person has, not what they ask for.
-    const asked = heldFromUnnamed ? this.d.already_permitted.reduce((t, p) => t.split(p).join(' '), q) : q;
+    const asked = heldFromUnnamed ? blankOut(q, this.d.already_permitted) : q;
     return {
       incident: happened || received || witnessed,
       witnessedOnly: witnessed && !happened,

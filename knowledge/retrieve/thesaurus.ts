@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readDataFile } from '../lexicon';
 import { normalizeQuery } from './tokenize';
 import { escapeRegExp } from '../regexp';
+import { blankOut } from '../blank';
 
 const ThesaurusFile = z.object({
   /** Phrases blanked before matching: an entry's word inside them means something else (USB扇風機). */
@@ -122,7 +123,7 @@ export class Thesaurus {
 
   /** The policy terms a (normalised) question, or a part of it (`whole` being all of it), calls for. */
   expand(normalizedQuestion: string, whole = normalizedQuestion): Expansion[] {
-    const q = this.stop.reduce((t, w) => (t.includes(w) ? t.split(w).join(' ') : t), normalizedQuestion);
+    const q = blankOut(normalizedQuestion, this.stop);
     // Only the matchers whose start the question holds, in the thesaurus's order.
     const starts = new Set<string>();
     for (let i = 0; i < q.length; i++) {

@@ -3,6 +3,7 @@ import { Bm25 } from '../../knowledge/retrieve/bm25';
 import { Thesaurus, withoutParticles } from '../../knowledge/retrieve/thesaurus';
 import { normalizeQuery } from '../../knowledge/retrieve/tokenize';
 import { shortNames } from '../../knowledge/retrieve/index';
+import { blankOut } from '../../knowledge/blank';
 import { evalSetPaths, readEvalSet } from '../../knowledge/cli/eval-set';
 
 type Matcher = { word: string; test: (q: string, whole: string) => boolean };
@@ -14,7 +15,7 @@ describe('Thesaurus.expand', () => {
     const questions = evalSetPaths().flatMap(readEvalSet).map((q) => normalizeQuery(q.q));
     expect(questions.length).toBeGreaterThan(100);
     for (const question of questions) {
-      const q = stop.reduce((t, w) => t.split(w).join(' '), question);
+      const q = blankOut(question, stop);
       expect(thesaurus.expand(question).map((e) => e.word)).toEqual(matchers.filter((m) => m.test(q, question)).map((m) => m.word));
     }
   });
@@ -64,6 +65,15 @@ describe('Thesaurus.expand', () => {
     // A part of the question read apart (the rest without its reason) is still beside the phrase in the whole.
     const whole = normalizeQuery('業者のネットワークが遅いので、VPNでつなぎたい');
     expect(thesaurus.expand(normalizeQuery('VPNでつなぎたい'), whole).map((e) => e.word)).toEqual([]);
+  });
+});
+
+describe('blankOut', () => {
+  test('every occurrence of each phrase, in the order given, is replaced by the mark', () => {
+    expect(blankOut('許可は取って、許可は取ってます', ['許可は取って'])).toBe(' 、 ます');
+    expect(blankOut('家族の家', ['家族'], '＿')).toBe('＿の家');
+    // Longer phrases first when given first: 業務用PC is taken whole before PC.
+    expect(blankOut('業務用PCとPC', ['業務用PC', 'PC'])).toBe(' と ');
   });
 });
 
