@@ -3,7 +3,10 @@
 import type { ClauseFacts, Modality, Role } from './types';
 import type { RolesLexicon } from './lexicon';
 import { splitSentences } from './sentences';
-import { escapeRegExp } from './regexp';
+import { DEFINED_AS, escapeRegExp } from './regexp';
+
+/** A subject that ends in a definition (「職員、非常勤職員及び臨時職員（以下「職員等」という。）」). */
+const DEFINED_AT_END = new RegExp(`${DEFINED_AS.source}$`);
 
 const KANJI_KATA = '\\u4e00-\\u9fff\\u30a1-\\u30faー々A-Za-z';
 
@@ -57,7 +60,7 @@ export class RoleFinder {
 
   isStaff(subject: string): boolean {
     // 「職員、非常勤職員及び臨時職員（以下「職員等」という。）は」: what the parenthesis defines is the subject.
-    subject = subject.replace(/（以下「([^」]+)」という。?）$/, '$1');
+    subject = subject.replace(DEFINED_AT_END, '$1');
     return (
       this.lexicon.staff.some((s) => subject.endsWith(s) || subject.startsWith(`${s}が`)) ||
       /(?:する|した|を行う)者$/.test(subject)

@@ -4,6 +4,10 @@ import type { ClauseTree } from '../tree';
 import { Bm25, type Doc, type QueryTerm } from './bm25';
 import type { Expansion, Thesaurus } from './thesaurus';
 import { normalizeQuery, tinySegmenterTokenizer, type Tokenizer } from './tokenize';
+import { DEFINED_AS } from '../regexp';
+
+/** A name written in kanji or katakana and the term the policy defines for it right after. */
+const NAME_DEFINED = new RegExp(`([\u4e00-\u9fff\u30a0-\u30ffー]+)${DEFINED_AS.source}`, 'g');
 
 export interface RetrievalWeights {
   title: number;
@@ -37,7 +41,7 @@ export interface Query {
 export function shortNames(texts: readonly string[]): (text: string) => string {
   const pairs: [string, string][] = [];
   for (const text of texts) {
-    for (const m of text.matchAll(/([\u4e00-\u9fff\u30a0-\u30ffー]+)[(（]以下「([^」]+)」という。?[)）]/g)) {
+    for (const m of text.matchAll(NAME_DEFINED)) {
       const [full, short] = [m[1]!, m[2]!];
       if (full !== short && full.includes(short) && !pairs.some(([f]) => f === full)) pairs.push([full, short]);
     }
