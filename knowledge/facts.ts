@@ -21,6 +21,8 @@ export interface SentenceFacts {
    * …措置を講じなければならない」): letting that act happen is subject to their permission.
    */
   guardedBy: Role[];
+  /** Where the act `guardedBy` guards ends in the sentence (what comes after is the measures); -1 when none. */
+  guardEnd: number;
   /** A duty of another role that lets staff do something (「職員等が常に…閲覧できるように掲示しなければならない」). */
   enablesStaff: boolean;
   reportTo: Role[];
@@ -143,12 +145,21 @@ function grantorsOf(sentence: string, finder: RoleFinder, actor: Role | null): R
   return unique(out);
 }
 
-/** 「Xの許可なく…ことがないように」 in a duty: X grants the act the duty guards against. */
-function guardedByOf(sentence: string, finder: RoleFinder): Role[] {
+/**
+ * 「Xの許可なく…ことがないように」 in a duty: X grants the act the duty guards against. 「Xは、…への入退室を許可された者
+ * のみに制限し」: X lets only those X permits do the act, so X grants it.
+ */
+function guardOf(sentence: string, finder: RoleFinder, actor: Role | null): { roles: Role[]; end: number } {
+  const none = { roles: [], end: -1 };
+  if (PROHIBITION.test(sentence) || !OBLIGATION.test(sentence)) return none;
   const end = sentence.indexOf('ことがないように');
-  if (end < 0 || PROHIBITION.test(sentence) || !OBLIGATION.test(sentence)) return [];
-  const guarded = sentence.slice(0, end);
-  return unique(finder.find(guarded).filter((r) => /^(?:（[^）]*）)?の(?:許可|承認)(?:なく|を得ずに?)/.test(guarded.slice(r.end))).map((r) => r.role));
+  if (end >= 0) {
+    const guarded = sentence.slice(0, end);
+    const roles = unique(finder.find(guarded).filter((r) => /^(?:（[^）]*）)?の(?:許可|承認)(?:なく|を得ずに?)/.test(guarded.slice(r.end))).map((r) => r.role));
+    return roles.length ? { roles, end } : none;
+  }
+  const only = /を許可された者のみに制限/.exec(sentence);
+  return only && actor && actor !== '職員等' ? { roles: [actor], end: only.index + only[0].length } : none;
 }
 
 /** Words before a recipient that make telling them depend on the case. */
@@ -178,7 +189,7 @@ function reportTargetsOf(sentence: string, finder: RoleFinder): { always: Role[]
 export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedActor: Role | null): SentenceFacts {
   const actor = subjectOf(sentence, finder) ?? inheritedActor;
   const grantors = grantorsOf(sentence, finder, actor);
-  const guardedBy = guardedByOf(sentence, finder);
+  const guard = guardOf(sentence, finder, actor);
   const enablesStaff = actor !== '職員等' && OBLIGATION.test(sentence) && /職員等が(?:(?!こと)[^、。]){0,30}できるよう/.test(sentence);
   const { always: reportTo, whenSerious: reportToWhenSerious, consultOnly } = reportTargetsOf(sentence, finder);
   const modalities: Modality[] = [];
@@ -190,7 +201,7 @@ export function sentenceFacts(sentence: string, finder: RoleFinder, inheritedAct
   if (reportTo.length) modalities.push('report');
   if (EXCEPTION.test(sentence)) modalities.push('exception');
   const conditions = unique([...sentence.matchAll(CONDITIONS)].map((m) => m[0]));
-  return { modalities, imposed, actor, grantors, guardedBy, enablesStaff, reportTo, reportToWhenSerious, consultOnly, conditions };
+  return { modalities, imposed, actor, grantors, guardedBy: guard.roles, guardEnd: guard.end, enablesStaff, reportTo, reportToWhenSerious, consultOnly, conditions };
 }
 
 /** Facts of a whole clause: the union of its sentences'. */

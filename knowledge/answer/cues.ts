@@ -502,11 +502,13 @@ export class Cues {
         const after = plain.slice(at + w.length, at + w.length + 10);
         // 「開いちゃって、そのあと…」 happened; 「入れちゃっていいですか」 asks.
         const asks = w.endsWith('て') && /^(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/.test(after);
+        // 「直接落としたい」 wishes; nothing has happened.
+        const wish = /^(?:たい|たく|たかった)/.test(after);
         // 「サーバが止まったとき、家から入れるようにしておきたい」: when it happens, asked ahead of time.
         const background = asksLeave && (this.d.background.some((b) => after.includes(b)) || /^(?:っ|ん)?(?:たとき|た時|た場合|たら、)/.test(after));
         // 「浸水しそうです」 has not happened (but 「感染したそうです」 has).
         const imminent = this.d.imminent.some((p) => after.startsWith(p));
-        if (!asks && !background && !imminent && !this.d.precaution.some((p) => after.includes(p))) return true;
+        if (!asks && !wish && !background && !imminent && !this.d.precaution.some((p) => after.includes(p))) return true;
         at = plain.indexOf(w, at + 1);
       }
       return false;

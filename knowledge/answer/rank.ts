@@ -194,7 +194,7 @@ function focusModality(s: ClauseSentence, query: Query, cues: QuestionCues, idf:
 function focusGuarded(s: ClauseSentence, query: Query, cues: QuestionCues, idf: (t: string) => number, tokenizer: Tokenizer): ClauseSentence {
   const f = s.facts;
   if (!f.guardedBy.length || !(cues.mayI || cues.askPermission) || cues.skipDuty) return s;
-  const at = s.text.indexOf('ことがないように');
+  const at = f.guardEnd;
   const act = sentenceMatch(s.text.slice(0, at), query, idf, tokenizer);
   const measures = sentenceMatch(s.text.slice(at), query, idf, tokenizer);
   if (act <= measures) return s;

@@ -716,6 +716,15 @@ describe('answers', () => {
     ['課長です。自己点検が終わりました。結果はどこかに提出する必要がありますか', 'must_report', ['情報セキュリティ委員会'], '第3章 11(2)イ'],
     // A rule that cannot be followed until a repair (修理が終わるまでの間): the policy's exception (例外措置).
     ['課長です。窓口の端末の指紋認証の装置が故障しました。修理が終わるまでの間、パスワードだけでログインして業務を続けたいのですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
+    // Staff going into the server room: the rule restricting entry to those the 端末装置管理責任者 permits, not the one
+    // for outside visitors (外部からの訪問者).
+    ['今日はじめてサーバ室で作業します。入るのに誰かの許可って要りますか', 'needs_permission', ['端末装置管理責任者'], '第3章 6(2)イ(ア)'],
+    ['サーバ室に入れてもらいたいんですけど、誰に頼めばいいですか', 'needs_permission', ['端末装置管理責任者'], '第3章 6(2)イ(ア)'],
+    // Hiragana and short forms: まちがえて, パス.
+    ['郵便の宛名まちがえて、別の人に通知書送ってしもうた', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
+    ['パス短めにしてもいいですか', 'required', [], '第3章 7(4)ウ(ウ)'],
+    // 「落としたい」 wishes to download: nothing was lost.
+    ['ネットにつながってない端末だけど、usbで更新プログラム落としたい', 'prohibited', [], '第3章 8(4)イ(エ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
