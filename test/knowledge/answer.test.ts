@@ -725,6 +725,14 @@ describe('answers', () => {
     ['パス短めにしてもいいですか', 'required', [], '第3章 7(4)ウ(ウ)'],
     // 「落としたい」 wishes to download: nothing was lost.
     ['ネットにつながってない端末だけど、usbで更新プログラム落としたい', 'prohibited', [], '第3章 8(4)イ(エ)'],
+    // 気づいた of one's own doing tells nothing seen of others: the duty, not a breach to report.
+    ['さっき気づいたんですが、ずっと仮パスワードのままログインしてました。まずいですか', 'required', [], '第3章 7(4)ウ(キ)'],
+    // Things from one's former section are returned (not the ID rule).
+    ['異動してきて半年、前の課で使っていたUSBメモリがまだ机の引き出しにありました', 'required', [], '第3章 7(1)ア(ク)'],
+    // The browser's security settings are the PC's security settings, not web browsing.
+    ['ブラウザのセキュリティ設定が厳しくて使いにくいので、警告レベルを下げていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
+    // 「サイトから落として」 downloads; nothing was lost.
+    ['プリンタのドライバを、メーカーのサイトから落として入れてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
@@ -795,6 +803,7 @@ describe('answers', () => {
     '委託業者さんの車を来客用駐車場に停めてもらうのに、利用許可は誰に取ればいいですか',
     '窓口での言葉遣いについて住民の方から苦情がありました。報告の決まりはありますか',
     '委託業者さんを忘年会に誘っていいですか',
+    '帰り道で財布を落としました。現金と私用のカードだけです。職場に届け出がいりますか',
     '子どもが熱を出して保育園から連絡がありました。午後は外部の研修の予定でしたが、子の看護休暇は時間単位で取れますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
