@@ -47,6 +47,7 @@ const CuesFile = z.object({
   received_report: phrases,
   incident_words: phrases,
   skip_duty: phrases,
+  as_it_stands: phrases.default([]),
   quote_is_subject: phrases,
   /** How a request reaches the person (電話があり, メールが来): no incident when they ask whether to comply. */
   request_channels: phrases.default([]),
@@ -103,6 +104,8 @@ export interface QuestionCues {
   mayI: boolean;
   /** The person asks to skip a duty (「しなくていい？」). */
   skipDuty: boolean;
+  /** The question asks whether a state or setting may stay as it is (「設定のままでいい？」), not whether to let an act happen. */
+  asItStands: boolean;
   /** A how-to question (方法, やり方, どうやって…). */
   howTo: boolean;
   /** A manager asks to depart from a rule for a while because of a constraint. */
@@ -215,6 +218,7 @@ export class Cues {
       received_report: norm(data.received_report),
       incident_words: norm(data.incident_words),
       skip_duty: norm(data.skip_duty),
+      as_it_stands: norm(data.as_it_stands),
       quote_is_subject: norm(data.quote_is_subject),
       request_channels: norm(data.request_channels),
       off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also), unless: norm(o.unless) })),
@@ -538,6 +542,7 @@ export class Cues {
       askPermission: this.d.ask_permission.some((w) => asked.includes(w)),
       mayI,
       skipDuty: any(this.d.skip_duty),
+      asItStands: any(this.d.as_it_stands),
       howTo: any(this.d.how_to),
       exceptionRequest: exceptionNamed || any(this.d.exception_request),
       exceptionNamed,

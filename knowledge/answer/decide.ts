@@ -374,8 +374,9 @@ export function decide(
       // The permission says what to do (許可を得て…できる); the prohibition beside it, why.
       if (route.clause === primary.clause) lead.push(primary);
       else lead.push(route, primary);
-    } else if (s.imposed && cues.asker && s.actor !== STAFF && !(cues.mayI && s.actor === null)) {
-      // 「…できないようにしなければならない」 asked by the one who must set it up: a duty for them.
+    } else if (s.imposed && cues.asker && s.actor !== STAFF && (!cues.mayI || cues.asItStands)) {
+      // 「…できないようにしなければならない」 asked by the one who must set it up (「この設定のままでいい？」): a duty for
+      // them; asked whether to let someone do it (「持ち込ませていい？」), the ban.
       verdict = 'required';
       lead.push(primary);
     } else {

@@ -733,6 +733,10 @@ describe('answers', () => {
     ['ブラウザのセキュリティ設定が厳しくて使いにくいので、警告レベルを下げていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
     // 「サイトから落として」 downloads; nothing was lost.
     ['プリンタのドライバを、メーカーのサイトから落として入れてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // A rule that has its actor make an act impossible (持ち込ませないように): asked by that actor whether to let someone
+    // do the act, the ban; whether a setting may stay as it is, their duty.
+    ['情報システム管理者です。点検に来た業者さんが、私物のタブレットをサーバ室に持ち込んでもいいかと聞いてきました。入れてあげていいですか', 'prohibited', [], '第3章 6(2)イ(エ)'],
+    ['端末装置管理責任者です。人事記録のフォルダ、課の全員が見られる設定のままでいいですか', 'required', [], '第3章 8(1)ア(ウ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
