@@ -737,6 +737,10 @@ describe('answers', () => {
     // do the act, the ban; whether a setting may stay as it is, their duty.
     ['情報システム管理者です。点検に来た業者さんが、私物のタブレットをサーバ室に持ち込んでもいいかと聞いてきました。入れてあげていいですか', 'prohibited', [], '第3章 6(2)イ(エ)'],
     ['端末装置管理責任者です。人事記録のフォルダ、課の全員が見られる設定のままでいいですか', 'required', [], '第3章 8(1)ア(ウ)'],
+    // Asked whether to do what someone said (「…」と言われました。先輩が言うなら大丈夫？): the quote is what is asked about.
+    ['先輩に「アカウントができるまで私のIDで入力していいよ」と言われました。先輩が言うなら大丈夫ですか', 'prohibited', [], '第3章 7(4)イ(ア)'],
+    // The server room and the floor it would go to, said apart.
+    ['端末装置管理責任者です。サーバ室を地下の空いている倉庫に移したいのですが、構いませんか', 'prohibited', [], '第3章 6(2)ア(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
