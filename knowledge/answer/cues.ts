@@ -155,13 +155,16 @@ function saidWithout(q: string, phrase: string, after: RegExp, reach = 12): bool
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?)[。!?」]*$/;
 
+/** After a setting phrase: it is only the purpose (…のに, …ため) or a reason given (委託契約もあるし, 契約があるので). */
+const ONLY_PURPOSE_OR_REASON = /^(?:る|た)?(?:のに|ため|ので)|^(?:も|が|は)?(?:ある|あります|結んで(?:い)?る|済み|済)(?:し|から|ので|、)/;
+
 /**
  * Whether the question is about what a setting phrase names (研修を受け…), not only for its sake: 「研修を受けるのに
- * Zoomを入れたい」 names the training as the purpose of something else.
+ * Zoomを入れたい」 names the training as the purpose of something else, 「委託契約もあるし」 the contract as a reason.
  */
 function aboutSaid(q: string, w: string): boolean {
   for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
-    if (!/^(?:る|た)?(?:のに|ため|ので)/.test(q.slice(at + w.length, at + w.length + 4))) return true;
+    if (!ONLY_PURPOSE_OR_REASON.test(q.slice(at + w.length, at + w.length + 8))) return true;
   }
   return false;
 }

@@ -741,6 +741,9 @@ describe('answers', () => {
     ['先輩に「アカウントができるまで私のIDで入力していいよ」と言われました。先輩が言うなら大丈夫ですか', 'prohibited', [], '第3章 7(4)イ(ア)'],
     // The server room and the floor it would go to, said apart.
     ['端末装置管理責任者です。サーバ室を地下の空いている倉庫に移したいのですが、構いませんか', 'prohibited', [], '第3章 6(2)ア(イ)'],
+    // Data handed to a contractor, the contractor named only as the setting (委託している業者): the permission to provide.
+    ['封筒の印刷を委託している業者さんから、宛名データを今週中に送ってほしいと言われました。送っていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
+    ['健診を委託している機関に、受診券の発送用リストを渡してもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
