@@ -744,6 +744,9 @@ describe('answers', () => {
     // Data handed to a contractor, the contractor named only as the setting (委託している業者): the permission to provide.
     ['封筒の印刷を委託している業者さんから、宛名データを今週中に送ってほしいと言われました。送っていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
     ['健診を委託している機関に、受診券の発送用リストを渡してもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
+    // Papers or a card taken home, the words apart (申込書の束、…家に持って帰って); 記入漏れ is no leak.
+    ['窓口で受け付けた申込書の束、今日中に確認しきれないので家に持って帰って記入漏れを見てもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    ['出張先で撮った写真のSDカード、そのまま家に持ち帰って整理してもいい？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
