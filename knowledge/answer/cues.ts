@@ -152,6 +152,10 @@ function saidWithout(q: string, phrase: string, after: RegExp, reach = 12): bool
   return false;
 }
 
+/** After 「…て」, or the rest of 「…ちゃって」, a "may I" (入れちゃっていいですか, 送っちゃっていい？): asked, not happened. */
+const ASKS_AFTER_TE = /^(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/;
+const ASKS_AFTER_CHA = /^[っちゃじ]{0,4}(?:て|で)(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/;
+
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?)[。!?」]*$/;
 
@@ -508,7 +512,8 @@ export class Cues {
       while (at >= 0) {
         const after = plain.slice(at + w.length, at + w.length + 10);
         // 「開いちゃって、そのあと…」 happened; 「入れちゃっていいですか」 asks.
-        const asks = w.endsWith('て') && /^(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/.test(after);
+        // …and 「送っちゃっていい？」.
+        const asks = (w.endsWith('て') && ASKS_AFTER_TE.test(after)) || ASKS_AFTER_CHA.test(after);
         // 「直接落としたい」 wishes; nothing has happened.
         const wish = /^(?:たい|たく|たかった)/.test(after);
         // 「サーバが止まったとき、家から入れるようにしておきたい」: when it happens, asked ahead of time.

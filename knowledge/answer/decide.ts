@@ -180,13 +180,17 @@ export interface IncidentContext {
  * The general incident-reporting rule is a fallback: a rule for this very situation, naming its own
  * recipients, nearly as good a match and about what the question names (パスワード), comes first.
  */
-function specificReport(ranked: Candidate[], incident: IncidentContext, cues: QuestionCues): Candidate[] {
+function specificReport(ranked: Candidate[], incident: IncidentContext, cues: QuestionCues, lexicon: Cues): Candidate[] {
   const at = ranked.slice(0, 3).findIndex((c) => c.clause === incident.general);
   if (at < 0) return ranked;
   const general = ranked[at]!;
+  // A rule for a case the question says it is (住民等外部から: told by someone outside), which the rule's own words mark.
+  const forCaseSaid = (c: Candidate) =>
+    lexicon.conditionsIn(`${c.clause.headings.join('\n')}\n${c.sentence.text}`).some((x) => lexicon.demotedWhenAbsent(x) && cues.condition(x) === 'asserted');
   const specific = ranked.slice(at + 1, at + 4).find((c) => {
     const f = c.sentence.facts;
     if (c.score < general.score * SPECIFIC_REPORT_NAMED || !f.reportTo.length || !bindsAsker(f.actor, cues.asker, true)) return false;
+    if (forCaseSaid(c)) return true;
     const m = SITUATION_SUBJECT.exec(c.sentence.text.normalize('NFKC'));
     if (!m) return false;
     const [subject, event] = [m[1]!.toLowerCase(), m[2]!];
@@ -256,7 +260,7 @@ export function decide(
   heldFor: ReadonlySet<Clause> = new Set(),
 ): Decision {
   held = cues.heldPermission;
-  if (incident) ranked = specificReport(ranked, incident, cues);
+  if (incident) ranked = specificReport(ranked, incident, cues, lexicon);
   ranked = askerStep(tree, ranked, cues, lexicon);
   // A permission already held does not answer the question; the next rule does.
   const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor));

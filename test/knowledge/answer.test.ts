@@ -747,6 +747,15 @@ describe('answers', () => {
     // Papers or a card taken home, the words apart (申込書の束、…家に持って帰って); 記入漏れ is no leak.
     ['窓口で受け付けた申込書の束、今日中に確認しきれないので家に持って帰って記入漏れを見てもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     ['出張先で撮った写真のSDカード、そのまま家に持ち帰って整理してもいい？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    // Told by someone outside (お客様に「…」と言われ, 「…」とお電話): the rule for reports from outside.
+    ['住民さんから、ホームページの表示がおかしくなってるってお電話がありました', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
+    // Something seen, in words of its own (見知らぬ人がいて, 誰も付き添って…).
+    ['サーバ室に見知らぬ人がいて、誰も付き添っていませんでした', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // Received from a resident, then lost: the loss is what is asked about.
+    ['住民の方から預かった書類をどこかに置き忘れてしまいました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // 「送っちゃっていい？」 asks; nothing was sent yet.
+    ['修理に出すPC、データが入ったまま送っちゃっていいですか', 'required', [], '第3章 6(1)オ(イ)'],
+    ['パスワード、たんじょうびにしてもいい？', 'required', [], '第3章 7(4)ウ(ウ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
@@ -817,6 +826,9 @@ describe('answers', () => {
     '委託業者さんの車を来客用駐車場に停めてもらうのに、利用許可は誰に取ればいいですか',
     '窓口での言葉遣いについて住民の方から苦情がありました。報告の決まりはありますか',
     '委託業者さんを忘年会に誘っていいですか',
+    '業者さんからお中元が届いたんですが、受け取っても大丈夫ですか',
+    '送別会の参加費っていくらでしたっけ',
+    '在宅勤務の日も昼休みの時間って同じですか',
     '帰り道で財布を落としました。現金と私用のカードだけです。職場に届け出がいりますか',
     '子どもが熱を出して保育園から連絡がありました。午後は外部の研修の予定でしたが、子の看護休暇は時間単位で取れますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
