@@ -756,6 +756,8 @@ describe('answers', () => {
     // 「送っちゃっていい？」 asks; nothing was sent yet.
     ['修理に出すPC、データが入ったまま送っちゃっていいですか', 'required', [], '第3章 6(1)オ(イ)'],
     ['パスワード、たんじょうびにしてもいい？', 'required', [], '第3章 7(4)ウ(ウ)'],
+    // A contractor taking the office's things to their own company (自社に持ち帰らせてほしい): taken out, with permission.
+    ['点検のため、業者さんがうちのノートPCを一度自社に持ち帰らせてほしいと言っています。渡してもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
