@@ -758,6 +758,14 @@ describe('answers', () => {
     ['パスワード、たんじょうびにしてもいい？', 'required', [], '第3章 7(4)ウ(ウ)'],
     // A contractor taking the office's things to their own company (自社に持ち帰らせてほしい): taken out, with permission.
     ['点検のため、業者さんがうちのノートPCを一度自社に持ち帰らせてほしいと言っています。渡してもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    // The antivirus software's settings (8(4)ウ(ア)) only when the question names that software.
+    ['情シス担当です。業務で使うSSHクライアントを自分のPCに入れたいんですが、自分の判断で入れていいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // Setting up the CSIRT, asked by the one who must.
+    ['CISOです。CSIRTの責任者とメンバーはまだ決めていないんですが、決めないといけませんか', 'required', [], '第3章 3(8)イ'],
+    // The asker's post said in dialect (課長やけど): their own reporting rule.
+    ['課長やけど、うちの課のサーバがウイルスに感染したかもしれん。誰に上げればいい？', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    // Files of different classes on one medium (混ざっている) is a handling question, not an incident.
+    ['USBメモリに機密性3と2のファイルが混ざっているんですが、どう扱えばいいですか', 'required', [], '第3章 4(2)オ(ウ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
