@@ -766,6 +766,15 @@ describe('answers', () => {
     ['課長やけど、うちの課のサーバがウイルスに感染したかもしれん。誰に上げればいい？', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
     // Files of different classes on one medium (混ざっている) is a handling question, not an incident.
     ['USBメモリに機密性3と2のファイルが混ざっているんですが、どう扱えばいいですか', 'required', [], '第3章 4(2)オ(ウ)'],
+    // A section head told of a breach in the section (from a member of staff, in a quote): their own rule.
+    ['課長です。係から「共有フォルダのファイルが勝手に書き換わっている」と聞きました。どこに報告すればいいですか', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+    // A breach heard of (って話してた) and a wish to let it pass (聞かなかったことに, 報告まではしなくて).
+    ['同僚が私物のUSBを使ってるって話してた。聞かなかったことにしてもいい？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    ['係長が臨時職員さんに自分のIDでログインさせてました。報告まではしなくていいですよね', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    // A request in a quote ending in 「…させて」, asked whether to go along with it: the request, no incident.
+    ['元上司から「ちょっとだけ君のIDでログインさせて」とメールが来ました。少しならいいですか', 'prohibited', [], '第3章 7(4)イ(ア)'],
+    // What happened only recently (…があったばかり) is the background of a "may I".
+    ['先月情報漏えいがあったばかりなんですが、明日の会議にノートPCを持っていってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
