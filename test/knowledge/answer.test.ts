@@ -775,6 +775,8 @@ describe('answers', () => {
     ['元上司から「ちょっとだけ君のIDでログインさせて」とメールが来ました。少しならいいですか', 'prohibited', [], '第3章 7(4)イ(ア)'],
     // What happened only recently (…があったばかり) is the background of a "may I".
     ['先月情報漏えいがあったばかりなんですが、明日の会議にノートPCを持っていってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    // A shared ID used by the group it is for (係員全員が): what the rule allows.
+    ['課の窓口では、係員全員が共用IDでログインしています。問題ありませんか', 'allowed', [], '第3章 7(4)イ(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
