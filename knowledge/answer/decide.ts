@@ -164,6 +164,8 @@ const TIED = 0.94;
 const SPECIFIC_REPORT = 0.75;
 /** …when the question names the thing itself (ICカード) and, in any words, what happened to it (見当たらない). */
 const SPECIFIC_REPORT_NAMED = 0.6;
+/** …when the question says it is the case the rule is for (住民等外部から: told by someone outside). */
+const SPECIFIC_CASE_SAID = 0.4;
 /** What a situational rule is about: 「パスワードが流出した」, 「ICカード等を紛失した」. */
 const SITUATION_SUBJECT = /([\u30a0-\u30ffA-Za-z\u4e00-\u9fff]{2,}?)等?[がを](紛失|流出|漏えい|盗難|感染|誤送信)/;
 
@@ -189,8 +191,9 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
     lexicon.conditionsIn(`${c.clause.headings.join('\n')}\n${c.sentence.text}`).some((x) => lexicon.demotedWhenAbsent(x) && cues.condition(x) === 'asserted');
   const specific = ranked.slice(at + 1, at + 4).find((c) => {
     const f = c.sentence.facts;
-    if (c.score < general.score * SPECIFIC_REPORT_NAMED || !f.reportTo.length || !bindsAsker(f.actor, cues.asker, true)) return false;
-    if (forCaseSaid(c)) return true;
+    if (!f.reportTo.length || !bindsAsker(f.actor, cues.asker, true)) return false;
+    if (forCaseSaid(c)) return c.score >= general.score * SPECIFIC_CASE_SAID;
+    if (c.score < general.score * SPECIFIC_REPORT_NAMED) return false;
     const m = SITUATION_SUBJECT.exec(c.sentence.text.normalize('NFKC'));
     if (!m) return false;
     const [subject, event] = [m[1]!.toLowerCase(), m[2]!];

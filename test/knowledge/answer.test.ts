@@ -777,6 +777,8 @@ describe('answers', () => {
     ['先月情報漏えいがあったばかりなんですが、明日の会議にノートPCを持っていってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // A shared ID used by the group it is for (係員全員が): what the rule allows.
     ['課の窓口では、係員全員が共用IDでログインしています。問題ありませんか', 'allowed', [], '第3章 7(4)イ(イ)'],
+    // Told by the police of a leak: a report received from outside, even with the rules on crimes close by.
+    ['県警のサイバー犯罪の担当の方から「そちらの名簿らしきものが掲示板に出ている」と連絡が来ました。どうしたら', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
