@@ -779,6 +779,13 @@ describe('answers', () => {
     ['課の窓口では、係員全員が共用IDでログインしています。問題ありませんか', 'allowed', [], '第3章 7(4)イ(イ)'],
     // Told by the police of a leak: a report received from outside, even with the rules on crimes close by.
     ['県警のサイバー犯罪の担当の方から「そちらの名簿らしきものが掲示板に出ている」と連絡が来ました。どうしたら', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
+    // 「勝手につないでもいい？」 asks for oneself; only 「勝手につないでる」 tells of someone else.
+    ['新しく届いた公用タブレット、庁内のWi-Fiに勝手につないでも大丈夫ですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
+    // A phone's passcode is its security setting.
+    ['公用スマホのパスコードを外して、すぐ使えるようにしたいです', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
+    // Handed out by mistake (配っちゃいました); downloaded and installed (落として入れ) is no loss.
+    ['研修の配布資料に住民の名前が残ってるのに気づかず、参加者に配っちゃいました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    ['プリンタのドライバ、メーカーのページから落として入れていいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
@@ -849,6 +856,8 @@ describe('answers', () => {
     '委託業者さんの車を来客用駐車場に停めてもらうのに、利用許可は誰に取ればいいですか',
     '窓口での言葉遣いについて住民の方から苦情がありました。報告の決まりはありますか',
     '委託業者さんを忘年会に誘っていいですか',
+    '週末に知り合いの店を手伝ってお礼をもらう予定です。副業の届け出ってどこに出せば',
+    '家のパソコン（自分用）がWindows10のままなんですが、11にアップグレードした方がいいですか',
     '業者さんからお中元が届いたんですが、受け取っても大丈夫ですか',
     '送別会の参加費っていくらでしたっけ',
     '在宅勤務の日も昼休みの時間って同じですか',
