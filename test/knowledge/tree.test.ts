@@ -124,6 +124,17 @@ describe('facts derived from the wording', () => {
     expect(tree.get('第3章 4(2)ク(イ)')!.facts.conditions).toContain('機密性2以上');
   });
 
+  test('a duty guarding an act grants it: 「…の許可なく…ことがないように」 and 「…を許可された者のみに制限し」', () => {
+    const [lock] = tree.sentences(tree.get('第3章 7(1)ア(キ)')!);
+    expect(lock!.facts.guardedBy).toEqual(['データ取扱責任者']);
+    expect(lock!.text.slice(lock!.facts.guardEnd)).toMatch(/^ことがないように/);
+    const [entry] = tree.sentences(tree.get('第3章 6(2)イ(ア)')!);
+    expect(entry!.facts.guardedBy).toEqual(['端末装置管理責任者']);
+    // The act is entering; what follows (ICカード、入退室管理簿…) are the measures.
+    expect(entry!.text.slice(0, entry!.facts.guardEnd)).toMatch(/入退室を許可された者のみに制限$/);
+    expect(tree.sentences(tree.get('第3章 8(1)チ(ア)')!)[0]!.facts.guardEnd).toBe(-1);
+  });
+
   test('a subject defined in a parenthesis (「職員、非常勤職員及び臨時職員（以下「職員等」という。）は」) is that term', () => {
     expect(tree.get('第2章 5')!.facts.actor).toBe('職員等');
   });
