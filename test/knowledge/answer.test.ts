@@ -786,6 +786,8 @@ describe('answers', () => {
     // Handed out by mistake (配っちゃいました); downloaded and installed (落として入れ) is no loss.
     ['研修の配布資料に住民の名前が残ってるのに気づかず、参加者に配っちゃいました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['プリンタのドライバ、メーカーのページから落として入れていいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // How long before the screen locks, lengthened in other spellings (伸ばし, のばし).
+    ['自動でロックがかかる時間、もうちょっと伸ばしてもいい？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
