@@ -788,6 +788,12 @@ describe('answers', () => {
     ['プリンタのドライバ、メーカーのページから落として入れていいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
     // How long before the screen locks, lengthened in other spellings (伸ばし, のばし).
     ['自動でロックがかかる時間、もうちょっと伸ばしてもいい？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
+    // Moving to another post: the ID no longer needed is reported (8(2)ア(イ)b).
+    ['異動になるんですが、業務システムのIDはどうしたらいいですか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 8(2)ア(イ)b'],
+    // Posted to the wrong place, in chat (郵送しちゃってました).
+    ['A市あての通知書の束、間違えてB市に郵送しちゃってました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // Already published (ホームページで公表している): no permission to provide it.
+    ['もうホームページで公表している統計表を、記者さんに渡すのに許可はいりますか', 'allowed', [], '第3章 4(2)ケ(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
@@ -858,6 +864,7 @@ describe('answers', () => {
     '委託業者さんの車を来客用駐車場に停めてもらうのに、利用許可は誰に取ればいいですか',
     '窓口での言葉遣いについて住民の方から苦情がありました。報告の決まりはありますか',
     '委託業者さんを忘年会に誘っていいですか',
+    '臨時職員さんの通勤手当の申請書はどこに出すんですか',
     '週末に知り合いの店を手伝ってお礼をもらう予定です。副業の届け出ってどこに出せば',
     '家のパソコン（自分用）がWindows10のままなんですが、11にアップグレードした方がいいですか',
     '業者さんからお中元が届いたんですが、受け取っても大丈夫ですか',
