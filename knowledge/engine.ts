@@ -128,7 +128,8 @@ export class PolicyEngine implements KnowledgeEngine {
     const cues = this.cues.read(prepared.text);
     const normalized = normalizeQuery(prepared.text);
     const context = [...this.cues.contextSpans(normalized), ...this.cues.backgroundSpans(normalized, cues.mayI), ...(cues.incident ? [] : this.cues.reasonSentences(normalized, cues.mayI))];
-    const query = this.index.query(prepared.text, context, cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : []);
+    const asked = this.cues.askedAct(normalized, cues.mayI);
+    const query = this.index.query(prepared.text, context, cues.incident && cues.witnessedOnly ? this.cues.witnessedTerms : [], asked ? [asked] : []);
     const idf = (t: string) => this.index.idf(t);
     const retrieved = this.index.search(query, 12);
     // Something happened: the incident-reporting rule of the one asking is always a candidate.

@@ -156,6 +156,9 @@ function saidWithout(q: string, phrase: string, after: RegExp, reach = 12): bool
 const ASKS_AFTER_TE = /^(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/;
 const ASKS_AFTER_CHA = /^[っちゃじ]{0,4}(?:て|で)(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/;
 
+/** The words before a closing "may I" (…てもいいですか, …ていい？, …ても大丈夫), back to the last comma or full stop. */
+const ASKED_ACT = /([^、。!?\n]{2,16}?)(?:ても|て|でも|で)(?:いい|良い|よい|大丈夫|ok|平気|かま|構)[^、。!?\n]{0,12}[?!。]?$/;
+
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?|(?:教え|送っ|見せ|貸し|渡し|入れ|させ|やっ|使わせ|ログインさせ)て(?:くれ|ね|よ)?)[。!?」]*$/;
 
@@ -327,6 +330,15 @@ export class Cues {
       if (this.d.reported_speech.some((w) => after.startsWith(normalizeQuery(w)))) out.push((m[1] ?? m[2])!);
     }
     return out;
+  }
+
+  /**
+   * What a "may I" asks to do, said just before it (「…、持ち出していいですか」 → 持ち出して): counts once more in the search.
+   */
+  askedAct(q: string, mayI: boolean): string | null {
+    if (!mayI) return null;
+    const m = ASKED_ACT.exec(q);
+    return m && m[1]!.length >= 2 ? m[1]! : null;
   }
 
   /**

@@ -49,6 +49,9 @@ export function shortNames(texts: readonly string[]): (text: string) => string {
   return (text) => pairs.reduce((t, [full, short]) => (t.includes(full) ? t.split(full).join(short) : t), text);
 }
 
+/** How much more the words of what a "may I" asks to do count. */
+const FOCUS = 1.1;
+
 export class ClauseIndex {
   private readonly bm25: Bm25;
   /** The policy's short names for the full ones, in the clauses and in questions alike. */
@@ -91,7 +94,7 @@ export class ClauseIndex {
    * The search terms of a question. Spans listed in `context` (e.g. someone else's words quoted in the
    * question) count half.
    */
-  query(question: string, context: string[] = [], implied: string[] = []): Query {
+  query(question: string, context: string[] = [], implied: string[] = [], focus: string[] = []): Query {
     const normalized = normalizeQuery(question);
     const terms = (t: string) => this.tokenizer.terms(this.shorten(t));
     const weightOf = (t: string, w: number) => (t.startsWith('#') ? w * this.weights.bigram : w);
@@ -125,6 +128,11 @@ export class ClauseIndex {
     // Policy terms the way the question is asked implies (a violation seen → 違反行為を発見).
     for (const phrase of implied) for (const t of terms(phrase)) out.push({ term: t, weight: weightOf(t, 0.8) });
     for (const span of context) expand(span, 0.5);
+    // What a "may I" asks to do (its words and the policy terms they call for) counts more.
+    if (focus.length) {
+      const focused = new Set(focus.flatMap((span) => [...terms(span), ...this.thesaurus.expand(span, normalized).flatMap((e) => e.terms.flatMap(terms))]));
+      for (const t of out) if (focused.has(t.term)) t.weight *= FOCUS;
+    }
     return { normalized, subject: main, terms: out, expansions };
   }
 

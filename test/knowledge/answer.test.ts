@@ -7,6 +7,7 @@ import { loadKnowledgeEngine, PolicyEngine } from '../../knowledge/engine';
 import { batch } from '../../knowledge/cli/ask';
 import { DATA_DIR } from '../../knowledge/lexicon';
 import { VERDICT_LABEL } from '../../knowledge/answer/reply';
+import { Cues } from '../../knowledge/answer/cues';
 import { loadRoles } from '../../knowledge/lexicon';
 import { buildTreeData } from '../../knowledge/tree';
 import { devSet, policyText } from './helpers';
@@ -908,6 +909,22 @@ describe('answers', () => {
     expect(engine.answer('PCがウイルスに感染したかも。まず何をすればいい？').procedure).toBe('infection');
     expect(engine.answer('支給のノートPCを家に持ち帰って作業したいです').procedure).toBe('carry-out');
     expect(engine.answer('有給は半日単位で取れますか').procedure).toBeNull();
+  });
+});
+
+describe('what a "may I" asks to do', () => {
+  const cues = Cues.load(DATA_DIR);
+  test.each([
+    ['バックアップのHDDを別の庁舎で保管したい。持ち出していいですか', '持ち出し'],
+    ['usbメモリを家に持ち帰ってもいいですか', 'usbメモリを家に持ち帰っ'],
+    ['3つのシステム、ぜんぶ同じパスワードで揃えても大丈夫?', 'ぜんぶ同じパスワードで揃え'],
+  ])('is the words before the closing "may I": %s', (q, act) => {
+    expect(cues.askedAct(q, true)).toBe(act);
+  });
+
+  test('is none when nothing is asked to be done', () => {
+    expect(cues.askedAct('icカードをなくしました', false)).toBeNull();
+    expect(cues.askedAct('誰に報告すればいいですか', true)).toBeNull();
   });
 });
 
