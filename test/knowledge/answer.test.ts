@@ -797,6 +797,11 @@ describe('answers', () => {
     ['もうホームページで公表している統計表を、記者さんに渡すのに許可はいりますか', 'allowed', [], '第3章 4(2)ケ(イ)'],
     // The administrator's issuing of first passwords (8(2)オ(イ)), said the way they do it.
     ['情シスです。新人さんのパスワードはこちらで決めて紙で渡していますが、それをずっと使ってもらって大丈夫ですか', 'required', [], '第3章 8(2)オ(イ)'],
+    // A section head's own powers (3(3)エ, カ): theirs to use.
+    ['課長です。課の中でセキュリティの勉強会を開くのに、どこかの許可はいりますか', 'allowed', [], '第3章 3(3)エ'],
+    ['課長です。課で使っているシステムの実施手順書を見直したいのですが、統括の許可がいりますか', 'allowed', [], '第3章 3(3)カ'],
+    // Work done at a training centre in the spare time (空き時間に…起案作業) is work outside the office.
+    ['来週は研修所で缶詰めなので、空き時間に課のノートPCで起案作業をしたいです', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)c'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
