@@ -5,7 +5,7 @@ import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
 import type { Cues, QuestionCues } from './cues';
 import { holdsRole } from './held';
-import { bindsAsker, SITUATION, STAFF, type Candidate } from './rank';
+import { bindsAsker, isMethodItem, SITUATION, STAFF, type Candidate } from './rank';
 
 export interface Decision {
   verdict: Verdict;
@@ -160,6 +160,9 @@ const OWN_JUDGMENT = { among: 5, near: 0.6 };
 /** How near the best rule a permission rule must score to answer a plain 「…していい？」 whose best rule is a duty. */
 const TIED = 0.94;
 
+/** How near a definition on top the best rule must score to answer instead of it. */
+const DEFINITION_OVERTAKEN = 0.7;
+
 /** Close enough to the general incident rule for a rule about this very situation to lead. */
 const SPECIFIC_REPORT = 0.75;
 /** …when the question names the thing itself (ICカード) and, in any words, what happened to it (見当たらない). */
@@ -275,6 +278,13 @@ export function decide(
   const ownReport = cues.asker !== null && ranked[0]!.clause.facts.actor === cues.asker && ranked[0]!.clause.facts.reportTo.length > 0;
   const duty = cues.incident && cues.askAction && !cues.askReport && !fromOutside && !ownReport ? immediateDutyOf(tree, ranked, cues) : undefined;
   if (duty && duty !== ranked[0]) ranked = [duty, ...ranked.filter((c) => c !== duty)];
+  // A definition on top (「…（これらを印刷した文書を含む。）」) says what something is, not whether it may be done: the
+  // best rule close behind it answers (a way a duty allows, 5(2)①の方式, is kept: it answers "is this way all right?").
+  const head = ranked[0]!;
+  if (!head.clause.facts.modalities.length && !isMethodItem(tree, head.clause)) {
+    const rule = ranked.slice(1, 3).find((c) => c.clause.facts.modalities.length && c.score >= head.score * DEFINITION_OVERTAKEN);
+    if (rule) ranked = [rule, ...ranked.filter((c) => c !== rule)];
+  }
   // 「止めたあと、何かしておくことは？」: after what a rule lets one do (…できる), what it then requires of them
   // (その後速やかに…通知しなければならない).
   const first = ranked[0]!;

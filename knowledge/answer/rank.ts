@@ -58,7 +58,7 @@ function conditionFactor(clause: Clause, sentence: string, cues: QuestionCues, l
  * An item naming one of the ways its parent's duty lets things be done (「次の実現方法等により…しなければならない」:
  * 「…メールテキスト化方式」): not a mere description — asked whether that way is all right, it is the answer.
  */
-function isMethodItem(tree: ClauseTree, clause: Clause): boolean {
+export function isMethodItem(tree: ClauseTree, clause: Clause): boolean {
   if (clause.facts.modalities.length || !/(?:方式|方法)$/.test(clause.text)) return false;
   const parent = tree.parent(clause);
   return !!parent && parent.facts.modalities.includes('obligation') && /次の[^。]{0,10}方法/.test(parent.text);

@@ -802,6 +802,10 @@ describe('answers', () => {
     ['課長です。課で使っているシステムの実施手順書を見直したいのですが、統括の許可がいりますか', 'allowed', [], '第3章 3(3)カ'],
     // Work done at a training centre in the spare time (空き時間に…起案作業) is work outside the office.
     ['来週は研修所で缶詰めなので、空き時間に課のノートPCで起案作業をしたいです', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)c'],
+    // A definition on top (「…これらを印刷した文書を含む」) gives way to the rule close behind it.
+    ['訪問のとき、対象者の名簿を印刷して持ち歩いてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    // Another body's network offered in a quote; the office PC connected to it.
+    ['訪問先の役場で「うちのLAN使っていいですよ」と言われました。公用ノートPCをつないでも大丈夫ですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
