@@ -806,6 +806,13 @@ describe('answers', () => {
     ['訪問のとき、対象者の名簿を印刷して持ち歩いてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     // Another body's network offered in a quote; the office PC connected to it.
     ['訪問先の役場で「うちのLAN使っていいですよ」と言われました。公用ノートPCをつないでも大丈夫ですか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
+    // Another company's equipment (派遣元から支給された) is not supplied by the office.
+    ['派遣元から支給されたノートパソコンを、こちらの業務にも使っていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(カ)'],
+    // A copy of an installation disc is an illegal copy.
+    ['友人からもらったソフトのCDのコピーで、職場のPCにソフトを入れてもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    // Someone unknown at the office's machines; printouts gone from the printer.
+    ['さっき見かけない人が、執務室のPCを触ろうとしていました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    ['プリンターに出した名簿を取りに行ったら、もう無いんです', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
@@ -876,6 +883,7 @@ describe('answers', () => {
     '委託業者さんの車を来客用駐車場に停めてもらうのに、利用許可は誰に取ればいいですか',
     '窓口での言葉遣いについて住民の方から苦情がありました。報告の決まりはありますか',
     '委託業者さんを忘年会に誘っていいですか',
+    'パートの給料日はいつですか',
     '座席表と内線表の最新版はどこで見られますか',
     '臨時職員さんの通勤手当の申請書はどこに出すんですか',
     '週末に知り合いの店を手伝ってお礼をもらう予定です。副業の届け出ってどこに出せば',
