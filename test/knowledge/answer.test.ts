@@ -813,6 +813,8 @@ describe('answers', () => {
     // Someone unknown at the office's machines; printouts gone from the printer.
     ['さっき見かけない人が、執務室のPCを触ろうとしていました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['プリンターに出した名簿を取りに行ったら、もう無いんです', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // A copy of software named by its product (Photoshopのコピー版) asserts the illegal-copy rule's case.
+    ['知人からもらったPhotoshopのコピー版を、職場のPCで使ってもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
