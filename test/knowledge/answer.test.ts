@@ -815,6 +815,8 @@ describe('answers', () => {
     ['プリンターに出した名簿を取りに行ったら、もう無いんです', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // A copy of software named by its product (Photoshopのコピー版) asserts the illegal-copy rule's case.
     ['知人からもらったPhotoshopのコピー版を、職場のPCで使ってもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    // Personal information caught in a photo for the office's SNS: information of 機密性2 or more is not posted.
+    ['公式Xに窓口の様子の写真を載せたいんですが、机の上の申請書が写り込んでいます。このくらいなら大丈夫ですか', 'prohibited', [], '第3章 10(2)(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
