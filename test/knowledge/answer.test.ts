@@ -817,6 +817,9 @@ describe('answers', () => {
     ['知人からもらったPhotoshopのコピー版を、職場のPCで使ってもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
     // Personal information caught in a photo for the office's SNS: information of 機密性2 or more is not posted.
     ['公式Xに窓口の様子の写真を載せたいんですが、机の上の申請書が写り込んでいます。このくらいなら大丈夫ですか', 'prohibited', [], '第3章 10(2)(イ)'],
+    // What goes on the website is checked first (4(2)ケ(ウ)); taking a PC along in chat (持ってく).
+    ['データ取扱責任者です。ホームページに新しい申請書の様式を載せます。載せる前にやっておくことはありますか', 'required', [], '第3章 4(2)ケ(ウ)'],
+    ['来週、ノートPCを市町村の会議に持ってくんですけど、手続きいります？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
@@ -888,6 +891,7 @@ describe('answers', () => {
     '窓口での言葉遣いについて住民の方から苦情がありました。報告の決まりはありますか',
     '委託業者さんを忘年会に誘っていいですか',
     'パートの給料日はいつですか',
+    'ホームページのバナー広告の広告料はいくらですか',
     '座席表と内線表の最新版はどこで見られますか',
     '臨時職員さんの通勤手当の申請書はどこに出すんですか',
     '週末に知り合いの店を手伝ってお礼をもらう予定です。副業の届け出ってどこに出せば',
