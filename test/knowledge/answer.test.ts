@@ -820,6 +820,13 @@ describe('answers', () => {
     // What goes on the website is checked first (4(2)ケ(ウ)); taking a PC along in chat (持ってく).
     ['データ取扱責任者です。ホームページに新しい申請書の様式を載せます。載せる前にやっておくことはありますか', 'required', [], '第3章 4(2)ケ(ウ)'],
     ['来週、ノートPCを市町村の会議に持ってくんですけど、手続きいります？', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
+    // Asked whether the duty applies (変えないとだめ？): the duty, not the ban in the same sentence.
+    ['入庁してから5年、パスワードずっと同じなんですけど、変えないとだめですか', 'required', [], '第3章 7(4)ウ(オ)'],
+    // Another body's PC lent for the work: equipment the office did not supply (and the rule on 機密性3 only
+    // when the question names such information).
+    ['応援先の役場でPCを借りて、広域連合の資料を開いて作業してもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
+    // Arranging a meeting by work mail is work.
+    ['市町村の担当者に、会議の日程調整のメールを職場のアドレスから送っても問題ないですか', 'allowed', [], '第3章 7(1)ア(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
