@@ -827,6 +827,8 @@ describe('answers', () => {
     ['応援先の役場でPCを借りて、広域連合の資料を開いて作業してもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(エ)a'],
     // Arranging a meeting by work mail is work.
     ['市町村の担当者に、会議の日程調整のメールを職場のアドレスから送っても問題ないですか', 'allowed', [], '第3章 7(1)ア(イ)'],
+    // One licence installed on several PCs is an illegal copy.
+    ['ライセンスを1本だけ買った会計ソフトを、係のPC3台にインストールしてもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
