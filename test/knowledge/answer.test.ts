@@ -829,6 +829,8 @@ describe('answers', () => {
     ['市町村の担当者に、会議の日程調整のメールを職場のアドレスから送っても問題ないですか', 'allowed', [], '第3章 7(1)ア(イ)'],
     // One licence installed on several PCs is an illegal copy.
     ['ライセンスを1本だけ買った会計ソフトを、係のPC3台にインストールしてもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    // Figures not yet announced, on the office's SNS.
+    ['まだ正式に発表する前ですが、被害の人数を公式LINEでお知らせしてもいいですか', 'prohibited', [], '第3章 10(2)(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
@@ -900,6 +902,8 @@ describe('answers', () => {
     '窓口での言葉遣いについて住民の方から苦情がありました。報告の決まりはありますか',
     '委託業者さんを忘年会に誘っていいですか',
     'パートの給料日はいつですか',
+    '公用車を駐車場でこすってしまいました。事故の報告はどこに出せばいいですか',
+    '休日出勤した分の代休はいつまでに取ればいいですか',
     'ホームページのバナー広告の広告料はいくらですか',
     '座席表と内線表の最新版はどこで見られますか',
     '臨時職員さんの通勤手当の申請書はどこに出すんですか',
