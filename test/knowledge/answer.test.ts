@@ -831,6 +831,11 @@ describe('answers', () => {
     ['ライセンスを1本だけ買った会計ソフトを、係のPC3台にインストールしてもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
     // Figures not yet announced, on the office's SNS.
     ['まだ正式に発表する前ですが、被害の人数を公式LINEでお知らせしてもいいですか', 'prohibited', [], '第3章 10(2)(イ)'],
+    // A retail product copied for someone (製品版…コピーしてくれました).
+    ['知人が製品版の写真編集ソフトをコピーしてくれました。職場で使ってもいいですか', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    // The one in charge of audits (監査担当です) asking about their own plan.
+    ['監査担当です。監査計画がまとまったので、もう監査を始めていいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
+    ['来月異動します。今の業務システムのIDって、何か手続きが要りますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 8(2)ア(イ)b'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
