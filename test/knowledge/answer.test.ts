@@ -836,6 +836,10 @@ describe('answers', () => {
     // The one in charge of audits (監査担当です) asking about their own plan.
     ['監査担当です。監査計画がまとまったので、もう監査を始めていいですか', 'needs_permission', ['情報セキュリティ委員会'], '第3章 11(1)ウ(ア)'],
     ['来月異動します。今の業務システムのIDって、何か手続きが要りますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 8(2)ア(イ)b'],
+    // A rule hard to keep: consult the データ取扱責任者 (7(1)ア(ア)).
+    ['正直このルール、うちの係の仕事だと守るのがきついんですが、どうすればいいですか', 'required', [], '第3章 7(1)ア(ア)'],
+    // Asked whether to use what someone offered in a quote (使っていいですよね).
+    ['係長が「私のIDで入力していいよ」と言ってくれたので、使っていいですよね', 'prohibited', [], '第3章 7(4)イ(ア)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
