@@ -840,6 +840,10 @@ describe('answers', () => {
     ['正直このルール、うちの係の仕事だと守るのがきついんですが、どうすればいいですか', 'required', [], '第3章 7(1)ア(ア)'],
     // Asked whether to use what someone offered in a quote (使っていいですよね).
     ['係長が「私のIDで入力していいよ」と言ってくれたので、使っていいですよね', 'prohibited', [], '第3章 7(4)イ(ア)'],
+    // A CSIRT member in other words (CSIRT担当です) reports to the CISO.
+    ['CSIRT担当です。原因の調査が終わりました。結果はどこに報告しますか', 'must_report', ['CISO'], '第3章 7(3)ウ(エ)'],
+    // Already reported (報告は上げましたが): what is left is the duty for this case.
+    ['公式Xが乗っ取られたみたいで変な投稿が出ています。報告は上げましたが、ほかにすぐやることは？', 'required', [], '第3章 8(1)ナ(エ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
