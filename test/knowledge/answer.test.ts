@@ -844,6 +844,9 @@ describe('answers', () => {
     ['CSIRT担当です。原因の調査が終わりました。結果はどこに報告しますか', 'must_report', ['CISO'], '第3章 7(3)ウ(エ)'],
     // Already reported (報告は上げましたが): what is left is the duty for this case.
     ['公式Xが乗っ取られたみたいで変な投稿が出ています。報告は上げましたが、ほかにすぐやることは？', 'required', [], '第3章 8(1)ナ(エ)'],
+    // 繋ぐ written in kanji; a fax sent to the wrong place.
+    ['支給された新しいPC、自分で庁内LANに繋いでもいい？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
+    ['FAXの送り先を間違えてしまいました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
