@@ -92,7 +92,7 @@ export class ClauseIndex {
 
   /**
    * The search terms of a question. Spans listed in `context` (e.g. someone else's words quoted in the
-   * question) count half.
+   * question) count half; the terms of the `focus` spans (what a "may I" asks to do), FOCUS times more.
    */
   query(question: string, context: string[] = [], implied: string[] = [], focus: string[] = []): Query {
     const normalized = normalizeQuery(question);
