@@ -847,6 +847,10 @@ describe('answers', () => {
     // 繋ぐ written in kanji; a fax sent to the wrong place.
     ['支給された新しいPC、自分で庁内LANに繋いでもいい？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)テ(ア)'],
     ['FAXの送り先を間違えてしまいました', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // A private app on the office phone (プライベートのLINE…家族と連絡) is no work need: no permission route.
+    ['公用スマホにプライベートのLINEを入れて、家族と連絡を取りたいです。いいですか', 'prohibited', [], '第3章 8(1)チ(ア)'],
+    // Finding the way to the next visit is work.
+    ['持ち出し中の公用スマホで、次の訪問先までの道順をブラウザの地図サイトで調べるのは問題ないですよね', 'allowed', [], '第3章 8(1)ト(ア)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
