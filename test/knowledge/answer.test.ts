@@ -851,6 +851,8 @@ describe('answers', () => {
     ['公用スマホにプライベートのLINEを入れて、家族と連絡を取りたいです。いいですか', 'prohibited', [], '第3章 8(1)チ(ア)'],
     // Finding the way to the next visit is work.
     ['持ち出し中の公用スマホで、次の訪問先までの道順をブラウザの地図サイトで調べるのは問題ないですよね', 'allowed', [], '第3章 8(1)ト(ア)'],
+    // Dropped and broken (落として液晶が割れ) is damage to repair, no loss to report.
+    ['タブレットを落として液晶が割れました。メーカーの修理に自分で持ち込んでもいいですか', 'required', [], '第3章 6(1)オ(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
