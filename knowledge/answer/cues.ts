@@ -152,12 +152,15 @@ function saidWithout(q: string, phrase: string, after: RegExp, reach = 12): bool
   return false;
 }
 
+/** The word of a "may I" after 「…て(も)」: いい, 大丈夫, 平気, かまわない … */
+const MAY = '(?:いい|良い|よい|大丈夫|ok|平気|かま|構)';
+
 /** After 「…て」, or the rest of 「…ちゃって」, a "may I" (入れちゃっていいですか, 送っちゃっていい？): asked, not happened. */
-const ASKS_AFTER_TE = /^(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/;
-const ASKS_AFTER_CHA = /^[っちゃじ]{0,4}(?:て|で)(?:も)?(?:いい|良い|よい|大丈夫|ok|平気|かま|構)/;
+const ASKS_AFTER_TE = new RegExp(`^(?:も)?${MAY}`);
+const ASKS_AFTER_CHA = new RegExp(`^[っちゃじ]{0,4}(?:て|で)(?:も)?${MAY}`);
 
 /** The words before a closing "may I" (…てもいいですか, …ていい？, …ても大丈夫), back to the last comma or full stop. */
-const ASKED_ACT = /([^、。!?\n]{2,16}?)(?:ても|て|でも|で)(?:いい|良い|よい|大丈夫|ok|平気|かま|構)[^、。!?\n]{0,12}[?!。]?$/;
+const ASKED_ACT = new RegExp(`([^、。!?\\n]{2,16}?)(?:ても|て|でも|で)${MAY}[^、。!?\\n]{0,12}[?!。]?$`);
 
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?|(?:教え|送っ|見せ|貸し|渡し|入れ|させ|やっ|使わせ|ログインさせ)て(?:くれ|ね|よ)?)[。!?」]*$/;
@@ -333,12 +336,10 @@ export class Cues {
   }
 
   /**
-   * What a "may I" asks to do, said just before it (「…、持ち出していいですか」 → 持ち出して): counts once more in the search.
+   * What a "may I" asks to do, said just before it (「…、持ち出していいですか」 → 持ち出し): its words count more in the search.
    */
   askedAct(q: string, mayI: boolean): string | null {
-    if (!mayI) return null;
-    const m = ASKED_ACT.exec(q);
-    return m && m[1]!.length >= 2 ? m[1]! : null;
+    return mayI ? (ASKED_ACT.exec(q)?.[1] ?? null) : null;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
 import type { Cues, QuestionCues } from './cues';
 import { holdsRole } from './held';
-import { bindsAsker, isMethodItem, SITUATION, STAFF, type Candidate } from './rank';
+import { bindsAsker, governingConditions, isMethodItem, SITUATION, STAFF, type Candidate } from './rank';
 
 export interface Decision {
   verdict: Verdict;
@@ -191,7 +191,7 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
   const general = ranked[at]!;
   // A rule for a case the question says it is (住民等外部から: told by someone outside), which the rule's own words mark.
   const forCaseSaid = (c: Candidate) =>
-    lexicon.conditionsIn(`${c.clause.headings.join('\n')}\n${c.sentence.text}`).some((x) => lexicon.demotedWhenAbsent(x) && cues.condition(x) === 'asserted');
+    governingConditions(c.clause, c.sentence.text, lexicon).some((x) => lexicon.demotedWhenAbsent(x) && cues.condition(x) === 'asserted');
   const specific = ranked.slice(at + 1, at + 4).find((c) => {
     const f = c.sentence.facts;
     if (!f.reportTo.length || !bindsAsker(f.actor, cues.asker, true)) return false;

@@ -41,11 +41,18 @@ function actorFactor(clause: Clause, asker: Role | null): number {
 /** A clause about what to do when something has happened (紛失した場合, 感染が疑われる場合 …). */
 export const SITUATION = /(?:紛失|感染|流出|漏えい|誤送信|発見|認知|盗難|乗っ取り|侵害|違反)[^。]{0,16}(?:場合|おそれ|次第)/;
 
+/**
+ * The conditions that govern a clause's answer: one in a heading (住民等外部からの…報告, 支給以外の…業務利用) governs
+ * every clause under it; in the text, only the sentence that answers counts (8(4)ウ(オ)'s second sentence names the
+ * system zones).
+ */
+export function governingConditions(clause: Clause, sentence: string, lexicon: Cues): readonly string[] {
+  return lexicon.conditionsIn(`${clause.headings.join('\n')}\n${sentence}`);
+}
+
 function conditionFactor(clause: Clause, sentence: string, cues: QuestionCues, lexicon: Cues): number {
   let f = 1;
-  // A condition in a heading (住民等外部からの…報告, 支給以外の…業務利用) governs every clause under it; in the
-  // text, only the sentence that answers counts (8(4)ウ(オ)'s second sentence names the system zones).
-  for (const cond of lexicon.conditionsIn(`${clause.headings.join('\n')}\n${sentence}`)) {
+  for (const cond of governingConditions(clause, sentence, lexicon)) {
     const state = cues.condition(cond);
     if (state === 'asserted') f *= lexicon.assertedBoost(cond);
     else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) f *= 0.6;
