@@ -76,6 +76,24 @@ describe('answers', () => {
     expect(holder.citations[0]!.label).toBe('第3章 7(1)ウ');
   });
 
+  test.each([
+    // 8(1)オ binds the データ取扱責任者; handing the diagram to a company is providing it outside (4(2)ケ(イ)).
+    ['取引先の会社の人にネットワーク構成図を見せてほしいと頼まれました。コピーを渡していいですか', 'needs_permission', ['データ取扱責任者'], '第3章 8(1)オ', '第3章 4(2)ケ(イ)'],
+    // 6(1)オ(イ) binds the 端末装置管理責任者; taking the device to a shop oneself is carrying it out (7(1)ア(ウ)b).
+    ['壊れたタブレット、自分で家電量販店の修理カウンターに持っていってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 6(1)オ(イ)', '第3章 7(1)ア(ウ)b'],
+  ])('another role\'s duty about the thing on top: the asker\'s own permission rule for what they do with it: %s', (q, verdict, roles, first, second) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations.slice(0, 2).map((c) => c.label)).toEqual([first, second]);
+  });
+
+  test('…but asked whether the thing may go as it is (データが残ったまま), the duty about it answers', () => {
+    const a = engine.answer('課長です。壊れたPCをメーカー修理に出します。データが残ったまま渡して大丈夫ですか');
+    expect(a.verdict).toBe('required');
+    expect(a.citations[0]!.label).toBe('第3章 6(1)オ(イ)');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
