@@ -94,6 +94,20 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('第3章 6(1)オ(イ)');
   });
 
+  test.each([
+    // Lost, said casually or in dialect (なくなってた, 見つからん): a loss to report.
+    ['会議室に置いてたはずの公用タブレットがなくなってた', 'must_report', '第3章 7(3)ア(ア)'],
+    ['ICカードが朝から見つからんのやけど', 'must_report', '第3章 7(4)ア(ア)c'],
+    // Leaving a duty undone (ほったらかし), with a typo (有効期現): the duty.
+    ['パスワードの有効期現が切れそうって出るけど、ほったらかしでいい？', 'required', '第3章 7(4)ウ(オ)'],
+    // The device asking for the password at every start is no one's enquiry; making sign-in easier is a security setting.
+    ['ノートPCを開くたびにパスワード聞かれるけん、指紋認証を有効にしたいんやけど自分でやっていい？', 'needs_permission', '第3章 7(1)ア(カ)'],
+  ])('everyday and dialect words for what happened or is asked: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
