@@ -488,7 +488,9 @@ export function decide(
 
   // Permission from several clauses about the same situation (e.g. a private PC used outside the office
   // needs both 7(1)ア(ウ)d and 7(1)ア(エ)b): add the grantors of close runners-up that bind the asker.
-  if (verdict === 'needs_permission' && !cues.alreadyPermitted) {
+  // …not when the answer is the policy's exception (例外措置): its approver alone, not those of the rule it sets aside.
+  const byException = lead.length > 0 && lexicon.exceptionClause.some((p) => lead[0]!.clause.text.includes(p));
+  if (verdict === 'needs_permission' && !cues.alreadyPermitted && !byException) {
     for (const c of top.slice(1)) {
       if (c.score < primary.score * 0.7 || conditionDenied(c.clause, cues, lexicon)) continue;
       if (!bindsAsker(c.sentence.facts.actor, cues.asker) || !hasPermission(c.sentence)) continue;

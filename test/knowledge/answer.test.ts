@@ -108,6 +108,20 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test('a section head asking to simplify a procedure (手続きを簡略化) asks for the exception, approved by its approver alone', () => {
+    const a = engine.answer('課長です。繁忙期は持ち出しの許可を毎回取るのが追いつきません。うちの係だけ手続きを簡略化してもらうことはできますか');
+    expect(a.verdict).toBe('needs_permission');
+    expect(a.roles).toEqual(['統括情報セキュリティ責任者']);
+    expect(a.citations[0]!.label).toBe('第3章 9(4)ア');
+  });
+
+  test('an exception already taken on the spot (とっさに…) is reported afterwards', () => {
+    const a = engine.answer('課長です。停電でシステムが止まりそうだったので、とっさに職員にデータを私物のUSBへ退避させました。今からやることはありますか');
+    expect(a.verdict).toBe('must_report');
+    expect(a.roles).toEqual(['統括情報セキュリティ責任者']);
+    expect(a.citations[0]!.label).toBe('第3章 9(4)イ');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
