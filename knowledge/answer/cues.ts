@@ -319,9 +319,10 @@ export class Cues {
       const at = heldAt(normalizedQuestion, phrase);
       if (at < 0) continue;
       const before = normalizedQuestion.slice(0, at);
-      const start = Math.max(before.lastIndexOf('。'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('、')) + 1;
+      // An aside in brackets (「出張中(持ち出しの許可はとってます)、…」) is a span of its own.
+      const start = Math.max(...['。', '!', '?', '、', '(', '（'].map((c) => before.lastIndexOf(c))) + 1;
       const rest = normalizedQuestion.slice(at);
-      const endRel = rest.search(/[。、!?]/);
+      const endRel = rest.search(/[。、!?)）]/);
       out.push(normalizedQuestion.slice(start, endRel < 0 ? undefined : at + endRel));
     }
     // 「臨時職員です。」 says who asks: it counts, but less than what they ask about.

@@ -122,6 +122,18 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('第3章 9(4)イ');
   });
 
+  test.each([
+    // 許可はとっちょる (dialect, kana) holds the carry-out permission; a family trip and videos are no work.
+    ['タブレットの持ち出し許可はとっちょるけど、連休の家族旅行に持っていって動画みてもいい？', 'prohibited', [], ['第3章 8(1)ト(ア)', '第3章 7(1)ア(イ)']],
+    // A permission held, said in brackets, is an aside: the rest of the question is still searched whole.
+    ['出張先です(持ち出しの許可はとってます)、VPNで事務所のファイルサーバ見たいんですが、できますか', 'needs_permission', ['統括情報セキュリティ責任者'], ['第3章 8(2)イ(ア)']],
+  ])('a permission said to be held in other words: %s', (q, verdict, roles, firsts) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(firsts).toContain(a.citations[0]!.label);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
