@@ -134,6 +134,21 @@ describe('answers', () => {
     expect(firsts).toContain(a.citations[0]!.label);
   });
 
+  test.each([
+    // Trying to get into a system or a site oneself is no intrusion (入ろうとしたら); a setting changed is the question.
+    ['オンライン研修のサイトに入ろうとしたら「ポップアップを許可してください」と出ます。ブラウザの設定を自分で変えていい？', 'needs_permission', '第3章 7(1)ア(カ)'],
+    // A button one cannot find is no loss.
+    ['Excelの印刷ボタンが見つからないんですけど', 'not_covered', '第3章 7(1)ア(ア)'],
+    // 「つないでました」 said of one's own device is no breach seen.
+    ['ホテルのWi-Fiにつないでました。帰ってきたので課のLANに挿していい？', 'needs_permission', '第3章 8(2)イ(キ)'],
+    // Reading the office's mail from an inn (旅館から庁内の…) is reaching in from outside.
+    ['研修で泊まってる旅館から庁内のメールを見たいんですが', 'needs_permission', '第3章 8(2)イ(ア)'],
+  ])('not something that happened, and what is asked instead: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
