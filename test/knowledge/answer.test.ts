@@ -149,6 +149,28 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // A spare one fitted in place of a broken one (余ってるマウスに付け替え) is a hardware change.
+    ['窓口で使うマウスが壊れた。倉庫に余ってるマウスに付け替えてもいい？', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
+    // A password told on the phone (伝えちゃった) may have leaked.
+    ['電話で「情報システム課です」と言われてパスワード伝えちゃった。どうしよう', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    // A leak that is only the reason for changing passwords (流出騒ぎで) is not what is asked.
+    ['パスワード流出騒ぎで変更することになった。前のパスワードを少し変えただけのにしてもいい？', 'prohibited', [], '第3章 7(4)ウ(オ)'],
+    // A water leak (水漏れ) is no data leak; the move by car is.
+    ['書庫が水漏れしてます。保存用のテープとDVDを車で別館まで運びたいんですが、誰かの許可いりますか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ク(イ)'],
+  ])('what happened, in everyday words, or only as the reason: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
+  test('a loss already reported (報告はもう済み): what is asked next is answered, not the report', () => {
+    const a = engine.answer('公用タブレットをなくしました（報告はもう済み）。代わりが届くまで自分のスマホで業務メールを見てもいいですか');
+    expect(a.verdict).toBe('needs_permission');
+    expect(a.citations[0]!.label).toBe('第3章 7(1)ア(エ)a');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
