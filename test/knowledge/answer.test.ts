@@ -273,6 +273,11 @@ describe('answers', () => {
     ['名簿のデータ、USBでもちだしてもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(ウ)b'],
     ['息子のゲーム機をつなぐので家のルーターのパスワードを変えたいです', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['ドライブレコーダーのSDカードの映像を消したいです', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // Gifts, contract stamps, tenders and the smoking area share 業者 and 契約書 with the policy, not its subject.
+    ['取引先の業者さんからお歳暮が届きました。受け取っていいですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['業者との契約書の収入印紙はどっちが負担するんでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['一般競争入札で業者を選ぶとき、予定価格って公表するんですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['来客の業者さんに喫煙所の場所を聞かれました。どこでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
     // A monitor added (デュアルに) is a device extended; a lease ending (リース期限が切れ) is an asset returned.
     ['ディスプレイをもう1枚もらってPCにつないで2画面にしたいです', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
     ['リース期限切れのプリンタを業者が回収に来ます。そのまま渡していいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
@@ -946,8 +951,9 @@ describe('answers', () => {
     ['公用スマホにプライベートのLINEを入れて、家族と連絡を取りたいです。いいですか', 'prohibited', [], '第3章 8(1)チ(ア)'],
     // Finding the way to the next visit is work.
     ['持ち出し中の公用スマホで、次の訪問先までの道順をブラウザの地図サイトで調べるのは問題ないですよね', 'allowed', [], '第3章 8(1)ト(ア)'],
-    // Dropped and broken (落として液晶が割れ) is damage to repair, no loss to report.
-    ['タブレットを落として液晶が割れました。メーカーの修理に自分で持ち込んでもいいですか', 'required', [], '第3章 6(1)オ(イ)'],
+    // Dropped and broken (落として液晶が割れ) is damage to repair, no loss to report; taking it to the maker oneself is
+    // carrying it out (the repair rule binds the 端末装置管理責任者).
+    ['タブレットを落として液晶が割れました。メーカーの修理に自分で持ち込んでもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 6(1)オ(イ)'],
   ])('everyday words: %s', (q, verdict, roles, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
