@@ -278,6 +278,10 @@ describe('answers', () => {
     ['業者との契約書の収入印紙はどっちが負担するんでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['一般競争入札で業者を選ぶとき、予定価格って公表するんですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['来客の業者さんに喫煙所の場所を聞かれました。どこでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // The class written on the papers themselves (機密性2とか書いとかないかん) is the labelling rule.
+    ['配る資料の紙にも「機密性2」とか書いとかないかんの？', 'required', [], '第3章 4(2)イ'],
+    // Two people's notices in one envelope (2人分の…重なって入って) is a mis-sent notice.
+    ['昨日発送した封筒に、2人分の通知書が重なって入ってたかもしれません', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // A monitor added (デュアルに) is a device extended; a lease ending (リース期限が切れ) is an asset returned.
     ['ディスプレイをもう1枚もらってPCにつないで2画面にしたいです', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
     ['リース期限切れのプリンタを業者が回収に来ます。そのまま渡していいですか', 'needs_permission', ['情報セキュリティ責任者'], '第3章 4(2)コ(ウ)'],
