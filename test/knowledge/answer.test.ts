@@ -278,6 +278,15 @@ describe('answers', () => {
     ['業者との契約書の収入印紙はどっちが負担するんでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['一般競争入札で業者を選ぶとき、予定価格って公表するんですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['来客の業者さんに喫煙所の場所を聞かれました。どこでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['Excelで宛名ラベルを作るやり方を教えてください', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['インシデント対応で遅くなった日の夜食代、経費精算できますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['公用車の予約ってどこでするんでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    // Software freed of its licence (解除版) found on the net is an illegal copy.
+    ['ネットで出回ってる解除版の画像編集ソフト、仕事で使っていい？', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    // A manager giving staff devices for their rounds (持たせて外回り): the remote-wipe rule for devices used outside.
+    ['課長です。職員に公用タブレットを持たせて外回りをさせます。何を設定しておけば？', 'required', [], '第3章 6(4)カ'],
+    // 「…ちゃっても問題ない？」 asks; nothing has happened.
+    ['解析ツールを業務PCに入れちゃっても問題ないですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
     // The class written on the papers themselves (機密性2とか書いとかないかん) is the labelling rule.
     ['配る資料の紙にも「機密性2」とか書いとかないかんの？', 'required', [], '第3章 4(2)イ'],
     // Two people's notices in one envelope (2人分の…重なって入って) is a mis-sent notice.
