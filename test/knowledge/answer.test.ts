@@ -171,6 +171,27 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('第3章 7(1)ア(エ)a');
   });
 
+  test.each([
+    // Whether staff can read the procedures (見れるん？) asks a may-I; another role must post them.
+    ['ポリシーの実施手順って、私たち職員でも見れるん？', 'allowed', [], '第3章 7(1)ウ'],
+    // マイナ端末 is a terminal of the My Number system.
+    ['マイナ端末でネット検索してもいい？', 'prohibited', [], '第3章 5(1)①'],
+    // A link clicked (リンクを踏んじゃった) has happened.
+    ['さっき届いたメールのリンクを踏んじゃった…', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // Names left on a hidden sheet of a published file were published.
+    ['公開した集計表のExcel、非表示シートに個人名が残ってた！', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // Published already, said in dialect (公開しとる), handed out at a gathering: no permission needed.
+    ['ホームページで公開しとるチラシ、地区の集まりでコピーして配りたいんやけど許可いる？', 'allowed', [], '第3章 4(2)ケ(イ)'],
+    // A section head asking to leave labels off (表示を省略する運用) asks for the exception.
+    ['課長です。この様式だけ機密性の表示を省略する運用にできないでしょうか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
+    ['情報公開請求の写しのコピー代って1枚いくらでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
+  ])('short forms, dialect and what happened to a file: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
