@@ -48,6 +48,7 @@ const CuesFile = z.object({
   incident_words: phrases,
   skip_duty: phrases,
   as_it_stands: phrases.default([]),
+  left_as_is: phrases.default([]),
   quote_is_subject: phrases,
   /** How a request reaches the person (電話があり, メールが来): no incident when they ask whether to comply. */
   request_channels: phrases.default([]),
@@ -106,6 +107,8 @@ export interface QuestionCues {
   skipDuty: boolean;
   /** The question asks whether a state or setting may stay as it is (「設定のままでいい？」), not whether to let an act happen. */
   asItStands: boolean;
+  /** The question asks whether a thing may go as it is (データが入ったまま渡して, このまま出して): what must be done to it first. */
+  leftAsIs: boolean;
   /** A how-to question (方法, やり方, どうやって…). */
   howTo: boolean;
   /** A manager asks to depart from a rule for a while because of a constraint. */
@@ -232,6 +235,7 @@ export class Cues {
       incident_words: norm(data.incident_words),
       skip_duty: norm(data.skip_duty),
       as_it_stands: norm(data.as_it_stands),
+      left_as_is: norm(data.left_as_is),
       quote_is_subject: norm(data.quote_is_subject),
       request_channels: norm(data.request_channels),
       off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also), unless: norm(o.unless) })),
@@ -565,6 +569,7 @@ export class Cues {
       mayI,
       skipDuty: any(this.d.skip_duty),
       asItStands: any(this.d.as_it_stands),
+      leftAsIs: any(this.d.left_as_is),
       howTo: any(this.d.how_to),
       exceptionRequest: exceptionNamed || any(this.d.exception_request),
       exceptionNamed,

@@ -402,7 +402,7 @@ export function decide(
       // The permission says what to do (許可を得て…できる); the prohibition beside it, why.
       if (route.clause === primary.clause) lead.push(primary);
       else lead.push(route, primary);
-    } else if (s.imposed && cues.asker && s.actor !== STAFF && (!cues.mayI || cues.asItStands)) {
+    } else if (s.imposed && s.actor !== STAFF && ((cues.asker && !cues.mayI) || cues.asItStands)) {
       // 「…できないようにしなければならない」 asked by the one who must set it up (「この設定のままでいい？」): a duty for
       // them; asked whether to let someone do it (「持ち込ませていい？」), the ban.
       verdict = 'required';
@@ -435,7 +435,7 @@ export function decide(
     verdict = 'needs_permission';
     roles = [...found.sentence.facts.grantors];
     lead.push(found, primary);
-  } else if (cues.mayI && !cues.skipDuty && !cues.incident && !cues.asItStands && othersDutyPermission(tree, primary, top, cues)) {
+  } else if (cues.mayI && !cues.skipDuty && !cues.incident && !cues.asItStands && !cues.leftAsIs && othersDutyPermission(tree, primary, top, cues)) {
     // The best rule is another role's duty about the thing (データ取扱責任者 keeps network diagrams from those who
     // need not see them); what the asker may do with it is the asker's permission rule close behind (外部に提供する者は…許可).
     const found = othersDutyPermission(tree, primary, top, cues)!;

@@ -192,6 +192,12 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test('a setting asked to be left open (使えるようにしといていい？) under a rule that has it closed: the duty, whoever asks', () => {
+    const a = engine.answer('臨時の方が来週から入ります。仕事は入力だけですが、ネットもメールも使えるようにしといていいですか');
+    expect(a.verdict).toBe('required');
+    expect(a.citations[0]!.label).toBe('第3章 7(1)イ(ウ)');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
