@@ -198,6 +198,17 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('第3章 7(1)イ(ウ)');
   });
 
+  test.each([
+    // Mail going out that no one sent is an incident: staff report to the データ取扱責任者, a section head up the chain.
+    ['私のメールアドレスから勝手にメールが送られてるみたいなんですけど', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    ['課長です。課の代表アドレスから迷惑メールを送信しているらしいと外部から言われました。誰に報告すれば？', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
+  ])('mail sent by no one: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
