@@ -209,6 +209,24 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // A card lost with what held it (定期入れがない) is a lost card.
+    ['定期入れがない…ICカードも一緒に入れてたんです', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
+    // Someone else photographing the screen (撮ってる) is a breach seen.
+    ['隣の係の人が、システムの画面をスマホで撮ってる。どうしたらいい？', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(2)ウ(ア)'],
+    // Signing in with someone else's written-down ID (それで入って) is using another's ID, whoever says so.
+    ['係長から「IDとパスワードを書いたメモがあるから、それで入って処理しといて」と言われました。いいんですか', 'prohibited', [], '第3章 7(4)イ(ア)'],
+    // A PC lent for working at home (在宅勤務用に借りてた) is the office's, returned on leaving.
+    ['在宅勤務用に借りてたノートPC、異動で返すんですがどうすれば', 'required', [], '第3章 7(1)ア(ク)'],
+    // A neighbour's notice brought in by a resident was mis-sent, and told by someone outside.
+    ['住民の方から、お隣さん宛ての通知書が届いたと持ってこられました', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
+  ])('things lost, seen and lent, in everyday words: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
