@@ -227,6 +227,26 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // A screen in view of people waiting (丸見え) is information to keep from being seen.
+    ['窓口のモニターが、順番待ちの人から丸見えなんです。何かしないといけない？', 'required', [], '第3章 7(1)ア(キ)'],
+    // Someone's premium told on the phone (電話口で伝えて) is information provided outside.
+    ['電話で娘さんを名乗る方から、お母さんの保険料がいくらか教えてほしいと言われました。電話口で伝えていいですか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
+    // Turning the screen to a family member (一緒に見てもらう) lets someone see the information.
+    ['付き添いの息子さんに、お父さんの資格の画面を一緒に見てもらってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(キ)'],
+    // A mail address mistyped (一文字打ち間違えて…知らない人に届いた) is mail mis-sent.
+    ['返信メールのアドレスを一文字打ち間違えて、知らない人に届いたみたいです', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+  ])('at the counter and on the phone: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
+  test('「パスワ－ド」 typed with a dash is パスワード', () => {
+    expect(engine.answer('パスワ－ドを電話で聞かれたら教えていいですか').citations[0]!.label).toBe('第3章 7(4)ウ(イ)');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
