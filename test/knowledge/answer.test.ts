@@ -247,6 +247,16 @@ describe('answers', () => {
     expect(engine.answer('パスワ－ドを電話で聞かれたら教えていいですか').citations[0]!.label).toBe('第3章 7(4)ウ(イ)');
   });
 
+  test.each([
+    // A loss already in hand (再発行待ち) is background: the question is the borrowing.
+    ['ICカードをなくして再発行待ちです。それまで同僚のカードでログインしていいですか', 'prohibited', '第3章 7(4)ア(ア)a'],
+    ['公用スマホをなくして再発行待ちです。その間、同僚のスマホを借りて業務メールを見てもいいですか', 'prohibited', '第3章 7(4)イ(ア)'],
+  ])('what happened and is being dealt with, as the background of a "may I": %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
