@@ -257,6 +257,25 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // A memory card added for space (microSDカードを差して増やし) is a hardware change.
+    ['公用スマホの容量が足りないので、microSDカードを差して増やしたいです', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
+    // An exception a section head already took (…使わせて業務を続けました), asked what now: reported afterwards.
+    ['課長です。停電の日、急ぎだったので職員の私物PCを使わせて業務を続けました。今からやらないといけないことはありますか', 'must_report', ['統括情報セキュリティ責任者'], '第3章 9(4)イ'],
+    // A message with an attachment from an unknown number (MMS) is a suspicious attachment.
+    ['知らない番号からMMSで画像付きのメッセージが来ました。開いていい？', 'required', [], '第3章 8(4)ウ(ウ)'],
+    // A modified app (改造版) is an illegal copy, not a hardware change.
+    ['改造版のアプリなら無料らしいんですが、公用タブに入れていい？', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+    // A visitor's lost property and phone manners are not the policy's.
+    ['来庁者さんの忘れ物っぽい傘とスマホがあるんですが、どこに届ければ？', 'not_covered', [], '第3章 7(1)ア(ア)'],
+    ['会議中は私物スマホをマナーモードにしないといけない決まりってありますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+  ])('phones and tablets: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
