@@ -168,6 +168,9 @@ const ASKED_ACT = new RegExp(`([^、。!?\\n]{2,16}?)(?:ても|て|でも|で)${
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?|(?:教え|送っ|見せ|貸し|渡し|入れ|させ|やっ|使わせ|ログインさせ)て(?:くれ|ね|よ)?)[。!?」]*$/;
 
+/** A quotation that only informs (「…研修があるよ」「…ありますよ」): nothing happened, unless it names an incident. */
+const INFORMS_ONLY = /(?:があるよ|がありますよ|があります|あるけん|あるから|やってるよ|やってますよ)[。!」]*$/;
+
 /** After a setting phrase: it is only the purpose (…のに, …ため) or a reason given (委託契約もあるし, 契約があるので). */
 const ONLY_PURPOSE_OR_REASON = /^(?:る|た)?(?:のに|ため|ので)|^(?:も|が|は)?(?:ある|あります|結んで(?:い)?る|済み|済)(?:し|から|ので|、)/;
 
@@ -267,7 +270,7 @@ export class Cues {
       this.askerPatterns = names.map(([name, role]) => ({
         role,
         // 「次長（統括情報セキュリティ責任者）です」 names the role in the brackets too, and 「監査担当です（…監査統括責任者）」 after.
-        re: new RegExp(`(?:です|の者です)[(（]${escapeRegExp(name)}[)）]|${escapeRegExp(name)}(?:[(（][^)）]*[)）]|[)）])?(?:です|として|の者です|をしています|をしている|をやってい|をやってま|をやっており|を務めて|をしてま|を担当して|の立場|の私|なんですが|なのですが|なんだけど|ですが|ですけど|やけど|だけど|やけん|ですけん|になりました|になったばかり|になって|に任命され|に指名され|を任され|に着任|に就任|を拝命|[0-9一二三]年目|で、)`),
+        re: new RegExp(`(?:です|の者です)[(（]${escapeRegExp(name)}[)）]|${escapeRegExp(name)}(?:[(（][^)）]*[)）]|[)）])?(?:です|として|の者です|をしています|をしている|をやってい|をやってま|をやっており|を務めて|をしてま|を担当して|の立場|の私|なんですが|なのですが|なんだけど|ですが|ですけど|やけど|だけど|やけん|ですけん|になりました|になったばかり|になって|に任命され|に指名され|を任され|に着任|に就任|を拝命|[0-9一二三]年目|で、|の(?!判断|許可|指示|承認|決裁|了承|確認|命令|意見|方針|課長|係長|次長|局長|部長|室長|所長|担当|者)[\u4e00-\u9fff]{1,4}(?:です|と申します)(?=[。、,.!]))`),
       }));
     }
     return this.askerPatterns.find((p) => p.re.test(q))?.role ?? null;
@@ -521,7 +524,12 @@ export class Cues {
     const complying = /[「『]/.test(q) && this.d.quote_is_subject.some((w) => q.includes(w));
     const plain = blankOut(q, [...this.d.not_incident, ...(complying ? this.d.request_channels : [])]);
     // A quoted request or wish (部下が「…使いたい」と言ってきました) reports nothing that happened.
-    const unquoted = plain.replace(QUOTE, (m, a?: string, b?: string) => (REQUEST_QUOTE.test((a ?? b ?? '').trim()) ? ' ' : '「」'));
+    // …nor does one that only tells of something ordinary (先輩から「新人向けの研修があるよ」と聞いた).
+    const tellsNothing = (t: string) => INFORMS_ONLY.test(t) && !this.d.incident_words.some((w) => t.includes(w));
+    const unquoted = plain.replace(QUOTE, (m, a?: string, b?: string) => {
+      const t = (a ?? b ?? '').trim();
+      return REQUEST_QUOTE.test(t) || tellsNothing(t) ? ' ' : '「」';
+    });
     // Asked whether one may do something, with what happened only as its background (「感染したPC、…返却していい？」
     // 「漏れてしまった件のお詫び文、…持ち帰っていい？」): that is not a new incident to report.
     const asksLeave = this.asksLeave(q, mayI);

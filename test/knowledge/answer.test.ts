@@ -276,6 +276,20 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // 「課長の山本です」 says who asks; 「…できないことが分かりました」 is what they found, no incident: the exception.
+    ['課長の山本です。古いシステムがパスワードの定期変更に対応できないことが分かりました。更新までの間だけ定期変更しない運用にできますか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
+    // A quote that only informs (「…研修があるよ」と聞きました) reports nothing.
+    ['係長から「新人向けのセキュリティ研修があるよ」と聞きました。私も出ないといけませんか', 'required', [], '第3章 7(2)イ③'],
+    // Retirement pay is not the policy's, though retiring is.
+    ['来月で退職します。退職金の振込はいつですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+  ])('long messages: who asks, what was found, what was heard: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
