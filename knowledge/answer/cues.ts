@@ -49,6 +49,7 @@ const CuesFile = z.object({
   skip_duty: phrases,
   as_it_stands: phrases.default([]),
   left_as_is: phrases.default([]),
+  nominated: phrases.default([]),
   quote_is_subject: phrases,
   /** How a request reaches the person (電話があり, メールが来): no incident when they ask whether to comply. */
   request_channels: phrases.default([]),
@@ -109,6 +110,8 @@ export interface QuestionCues {
   asItStands: boolean;
   /** The question asks whether a thing may go as it is (データが入ったまま渡して, このまま出して): what must be done to it first. */
   leftAsIs: boolean;
+  /** The person says they were named for a role already (指名されました, 代行を頼まれました). */
+  nominated: boolean;
   /** A how-to question (方法, やり方, どうやって…). */
   howTo: boolean;
   /** A manager asks to depart from a rule for a while because of a constraint. */
@@ -239,6 +242,7 @@ export class Cues {
       skip_duty: norm(data.skip_duty),
       as_it_stands: norm(data.as_it_stands),
       left_as_is: norm(data.left_as_is),
+      nominated: norm(data.nominated),
       quote_is_subject: norm(data.quote_is_subject),
       request_channels: norm(data.request_channels),
       off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also), unless: norm(o.unless) })),
@@ -578,6 +582,7 @@ export class Cues {
       skipDuty: any(this.d.skip_duty),
       asItStands: any(this.d.as_it_stands),
       leftAsIs: any(this.d.left_as_is),
+      nominated: any(this.d.nominated),
       howTo: any(this.d.how_to),
       exceptionRequest: exceptionNamed || any(this.d.exception_request),
       exceptionNamed,

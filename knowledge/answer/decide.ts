@@ -106,6 +106,9 @@ function othersDutyPermission(tree: ClauseTree, primary: Candidate, top: Candida
   return c && !c.sentence.facts.modalities.includes('prohibition') ? { clause: c.clause, sentence: c.sentence } : null;
 }
 
+/** The role that names a stand-in in a rule (「統括情報セキュリティ責任者が指名し、…が認めた者」). */
+const NAMED_BY = /([^、。]+?)が指名し/;
+
 /** Conditions that limit this sentence's rule (prohibition or duty) and that the question denies. */
 function liftedBy(s: ClauseSentence, cues: QuestionCues, lexicon: Cues): boolean {
   return lexicon.conditionsIn(s.text).some((c) => lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
@@ -511,6 +514,13 @@ export function decide(
   // A permission of several roles of which the person holds one (「統括本人からはOKをもらってます」): the others.
   if (verdict === 'needs_permission' && cues.heldPermission && roles.length > 1) {
     const rest = roles.filter((r) => !holdsRole(cues.heldPermission, r));
+    if (rest.length) roles = rest;
+  }
+  // A stand-in the rule has one role name and another approve (統括…が指名し、最高データ取扱責任者が認めた者), who says they
+  // were named already (指名されました, 代行を頼まれました): the approval is what is left.
+  if (verdict === 'needs_permission' && cues.nominated && roles.length > 1) {
+    const namer = lead.map((c) => NAMED_BY.exec(c.sentence.text.normalize('NFKC').replace(/\s+/g, ''))?.[1]).find(Boolean);
+    const rest = namer ? roles.filter((r) => !namer.endsWith(r.normalize('NFKC').replace(/\s+/g, ''))) : roles;
     if (rest.length) roles = rest;
   }
   // One does not ask oneself: the 統括 who names their stand-in needs only the other role's approval. (A report

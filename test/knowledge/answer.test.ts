@@ -290,6 +290,18 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // Named already (指名されました): of 「統括…が指名し、最高データ取扱責任者が認めた者」 the approval is what is left.
+    ['統括から管理者IDの代行に指名されました。もう使い始めていいですか', ['最高データ取扱責任者']],
+    // Asked in general, both.
+    ['統括の特権IDの代行って、誰の許可がいるんですか', ['統括情報セキュリティ責任者', '最高データ取扱責任者']],
+  ])('a stand-in one role names and another approves: %s', (q, roles) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe('needs_permission');
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe('第3章 8(2)ア(ウ)b');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
