@@ -302,6 +302,18 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('第3章 8(2)ア(ウ)b');
   });
 
+  test.each([
+    // A private device brought from home to use at work (家から…持ってきて職場で) is used inside the office: the
+    // rule for private devices at work, not the rules for working outside.
+    ['家から自分のノートPCを持ってきて、職場で議事録をとるのに使ってもいいですか'],
+    ['家から持ってきた自分のUSBメモリ、職場のPCに挿してもいい？'],
+  ])('a private device brought to work: %s', (q) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe('needs_permission');
+    expect(a.roles).toEqual(['データ取扱責任者']);
+    expect(a.citations[0]!.label).toBe('第3章 7(1)ア(エ)a');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
