@@ -314,6 +314,21 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('第3章 7(1)ア(エ)a');
   });
 
+  test.each([
+    // Ōita dialect: 断ったらいけんかえ (may I refuse?), 機密性がなんぼか書いちょらん, 送っちくれっち, どこやったんか分からん.
+    ['監査が来週入るんやけど、忙しいけん断ったらいけんかえ？', 'required', [], '第3章 11(1)ウ(イ)'],
+    ['もろうた資料、機密性がなんぼか書いちょらんのやけど、どうしたらいい？', 'required', [], '第3章 4(2)エ(ウ)'],
+    ['市の人から「データ送っちくれ」っち電話があったんよ。送ってかまん？', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ケ(イ)'],
+    ['USBメモリ、どこやったんか分からん…', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
+    // A copy given by someone (コピーしたやつもろうた) is an illegal copy.
+    ['同僚からWordのコピーしたやつもろうたけど、職場のPCで使うちゃいけんかえ？', 'prohibited', [], '第3章 8(1)チ(ウ)'],
+  ])('Ōita dialect: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
