@@ -329,6 +329,20 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // Security information (IPA, JVN) read at work is work.
+    ['IPAのサイトをネットで見るのは業務外になりますか？', 'allowed', '第3章 8(1)ト(ア)'],
+    // A server that hung (ハング) and came back is a failure to record.
+    ['業務サーバがハングして、再起動したら直りました。記録は残さなくていいですよね', 'required', '第3章 8(1)キ'],
+    // An ETC card and an injury at work are not the policy's.
+    ['公用車のETCカードをなくしたみたいです。誰に言えば？', 'not_covered', '第3章 7(1)ア(ア)'],
+    ['階段で転んで怪我をしました。公務災害の申請はどこですか', 'not_covered', '第3章 7(1)ア(ア)'],
+  ])('system staff and office matters: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
