@@ -161,9 +161,9 @@ function saidWithout(q: string, phrase: string, after: RegExp, reach = 12): bool
 /** The word of a "may I" after 「…て(も)」: いい, 大丈夫, 平気, かまわない … */
 const MAY = '(?:いい|良い|よい|大丈夫|ok|平気|かま|構|問題な|差し支えな|支障な)';
 
-/** After 「…て」, or the rest of 「…ちゃって」, a "may I" (入れちゃっていいですか, 送っちゃっていい？): asked, not happened. */
+/** After 「…て」, or the rest of 「…ちゃって」, a "may I" (入れちゃっていいですか, 送っちゃっていい？, 落としちゃダメ？): asked, not happened. */
 const ASKS_AFTER_TE = new RegExp(`^(?:も)?${MAY}`);
-const ASKS_AFTER_CHA = new RegExp(`^[っちゃじ]{0,4}(?:て|で)(?:も)?${MAY}`);
+const ASKS_AFTER_CHA = new RegExp(`^[っちゃじ]{0,4}(?:(?:て|で)(?:も)?${MAY}|(?:だめ|ダメ|いけな|いけん|あかん|まず))`);
 
 /** The words before a closing "may I" (…てもいいですか, …ていい？, …ても大丈夫), back to the last comma or full stop. */
 const ASKED_ACT = new RegExp(`([^、。!?\\n]{2,16}?)(?:ても|て|でも|で)${MAY}[^、。!?\\n]{0,12}[?!。]?$`);

@@ -337,6 +337,8 @@ describe('answers', () => {
     // An ETC card and an injury at work are not the policy's.
     ['公用車のETCカードをなくしたみたいです。誰に言えば？', 'not_covered', '第3章 7(1)ア(ア)'],
     ['階段で転んで怪我をしました。公務災害の申請はどこですか', 'not_covered', '第3章 7(1)ア(ア)'],
+    // 「…落としちゃダメ？」 asks; nothing was lost.
+    ['マイナンバー系の端末に、ネットから直接アップデートを落としちゃダメ？', 'prohibited', '第3章 5(1)①'],
   ])('system staff and office matters: %s', (q, verdict, first) => {
     const a = engine.answer(q);
     expect(a.verdict).toBe(verdict);
