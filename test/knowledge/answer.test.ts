@@ -345,6 +345,23 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // A programming language installed (Pythonを入れ) is software installed.
+    ['集計を自動化したいので、職場のPCにPythonを入れてもいいですか', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // Material made elsewhere (こちらで作ったものではない): the receiver sets its class.
+    ['市から届いたWordの資料、こちらで作ったものではないんですが、扱いはどう決めれば？', 'required', [], '第3章 4(2)エ(イ)'],
+    // Internet for part-time staff is closed only when not needed; a need said (調べる必要がある) lifts it.
+    ['臨時職員です。業務で制度を調べる必要があるので、PCでインターネットを使ってもいいですか', 'allowed', [], '第3章 7(1)イ(ウ)'],
+    // 「…ありなんですか？」 asks whether it may be done.
+    ['上の人が私のPCのログを調査するらしいんですが、それってありなんですか？', 'allowed', [], '第3章 9(2)イ'],
+    ['新年会の会費って、パートの人も同じですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
+  ])('software, material from elsewhere, staff on short contracts: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
