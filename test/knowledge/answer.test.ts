@@ -192,8 +192,11 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
-  test('a setting asked to be left open (使えるようにしといていい？) under a rule that has it closed: the duty, whoever asks', () => {
-    const a = engine.answer('臨時の方が来週から入ります。仕事は入力だけですが、ネットもメールも使えるようにしといていいですか');
+  test.each([
+    ['臨時の方が来週から入ります。仕事は入力だけですが、ネットもメールも使えるようにしといていいですか'],
+    ['臨時の方のPC、ネットもメールも使えるようにしといた方が便利ですよね？'],
+  ])('a setting asked to be left open (使えるようにしといていい？) under a rule that has it closed: the duty, whoever asks: %s', (q) => {
+    const a = engine.answer(q);
     expect(a.verdict).toBe('required');
     expect(a.citations[0]!.label).toBe('第3章 7(1)イ(ウ)');
   });
