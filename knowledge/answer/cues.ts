@@ -159,7 +159,7 @@ function saidWithout(q: string, phrase: string, after: RegExp, reach = 12): bool
 }
 
 /** The word of a "may I" after 「…て(も)」: いい, 大丈夫, 平気, かまわない … */
-const MAY = '(?:いい|良い|よい|大丈夫|ok|平気|かま|構|問題な|差し支えな|支障な)';
+const MAY = '(?:いい|良い|よい|ええ|大丈夫|ok|平気|かま|構|問題な|差し支えな|支障な)';
 
 /** After 「…て」, or the rest of 「…ちゃって」, a "may I" (入れちゃっていいですか, 送っちゃっていい？, 落としちゃダメ？): asked, not happened. */
 const ASKS_AFTER_TE = new RegExp(`^(?:も)?${MAY}`);

@@ -365,6 +365,24 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // Typed on a phone: IME slips (許化, 対職), kana, half-width katakana, dialect (なくなっとる, ええ？).
+    ['のみかいの帰り ICかーどなくなっとる かばん全部みたけどない どうしよ', 'must_report', ['統括情報セキュリティ責任者', '端末装置管理責任者'], '第3章 7(4)ア(ア)c'],
+    ['バックアップのﾃｰﾌﾟを公用車で運ぶのに許化いる？', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ク(イ)'],
+    ['来月で対職します。支給のノートPCはどうしたらいい？', 'required', [], '第3章 7(1)ア(ク)'],
+    ['新しいソフト、職場のPCに入れちゃってええ？', 'needs_permission', ['統括情報セキュリティ責任者', 'データ取扱責任者'], '第3章 8(1)チ(イ)'],
+    // A sign-in approved by mistake (承認押しちゃった) and a password pasted into an AI chat (パスワードが書いてある行も) may have leaked it.
+    ['認証アプリに心当たりのないサインインの通知が来て、承認押しちゃった', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    ['生成AIに設定ファイルを貼り付けたら、パスワードが書いてある行も入ってた', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
+    // A card fitted inside the PC (ケースを開けて無線LANカードを増設) is a hardware change.
+    ['PCのケースを開けて無線LANカードを増設したいんですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
+  ])('typed in a hurry, and new words for old rules: %s', (q, verdict, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
