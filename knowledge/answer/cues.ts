@@ -559,7 +559,8 @@ export class Cues {
     const received = any(this.d.received_report) && any(this.d.incident_words);
     // A phrase ending in 。 also ends the question (「係長が…住民情報見てる」).
     const ended = `${q}。`;
-    const witnessed = any(this.d.witnessed) || (this.d.witnessed_of_others.some((w) => ended.includes(w)) && any(this.d.others));
+    // …read without what is no incident (「ウイルスチェックしたら何も出なかった」 is no check that found someone out).
+    const witnessed = this.d.witnessed.some((w) => plain.includes(w)) || (this.d.witnessed_of_others.some((w) => ended.includes(w)) && any(this.d.others));
     // The role names first, longest first: 「最高データ取扱責任者です」 is not the データ取扱責任者.
     const asker = this.askerByRole(q) ?? this.d.askers.find((a) => any(a.words))?.role ?? null;
     const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);

@@ -383,6 +383,25 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // Two-sense words: a virus that makes people ill, water leaking, a template downloaded (落として使いたい).
+    ['ウイルス性の胃腸炎で休みます。誰に連絡すればいいですか', 'not_covered', '第3章 7(1)ア(ア)'],
+    ['給湯室の蛇口から水が漏れてます。修理はどこに頼めば？', 'not_covered', '第3章 7(1)ア(ア)'],
+    ['ネットで配ってる様式のExcelを落として使いたいんですけど、すぐ開いていい？', 'required', '第3章 8(4)ウ(イ)'],
+    // A travel order is not the policy's, unless the question is about working with a device on the trip.
+    ['出張の命令って、課長の決裁だけでいいんでしたっけ', 'not_covered', '第3章 7(1)ア(ア)'],
+    ['出張命令は出てます。ホテルでノートPCで報告書を作ってもいいですか', 'needs_permission', '第3章 7(1)ア(ウ)c'],
+  ])('words with two senses, and office matters beside the policy: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
+  test('one\'s own virus check (ウイルスチェックしたら何も出なかった) is no breach seen', () => {
+    const a = engine.answer('私物のUSB、ウイルスチェックしたら何も出ませんでした。仕事で使っていいですか');
+    expect(a.verdict).not.toBe('must_report');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
