@@ -99,7 +99,7 @@ function nearestPermission(tree: ClauseTree, top: Candidate[]): { clause: Clause
 const OTHERS_DUTY = 0.55;
 
 /** The asker's permission rule close behind a best rule that is a duty of another role (not of staff). */
-function othersDutyPermission(tree: ClauseTree, primary: Candidate, top: Candidate[], cues: QuestionCues): { clause: Clause; sentence: ClauseSentence } | null {
+function othersDutyPermission(primary: Candidate, top: Candidate[], cues: QuestionCues): { clause: Clause; sentence: ClauseSentence } | null {
   const f = primary.sentence.facts;
   if (f.actor === null || bindsAsker(f.actor, cues.asker) || !f.modalities.includes('obligation') || f.reportTo.length) return null;
   const c = top.slice(1).find((x) => x.score >= primary.score * OTHERS_DUTY && bindsAsker(x.sentence.facts.actor, cues.asker, true) && hasPermission(x.sentence));
@@ -438,10 +438,10 @@ export function decide(
     verdict = 'needs_permission';
     roles = [...found.sentence.facts.grantors];
     lead.push(found, primary);
-  } else if (cues.mayI && !cues.skipDuty && !cues.incident && !cues.asItStands && !cues.leftAsIs && othersDutyPermission(tree, primary, top, cues)) {
+  } else if (cues.mayI && !cues.skipDuty && !cues.incident && !cues.asItStands && !cues.leftAsIs && othersDutyPermission(primary, top, cues)) {
     // The best rule is another role's duty about the thing (データ取扱責任者 keeps network diagrams from those who
     // need not see them); what the asker may do with it is the asker's permission rule close behind (外部に提供する者は…許可).
-    const found = othersDutyPermission(tree, primary, top, cues)!;
+    const found = othersDutyPermission(primary, top, cues)!;
     verdict = 'needs_permission';
     roles = [...found.sentence.facts.grantors];
     lead.push(primary, found);
