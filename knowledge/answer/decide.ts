@@ -449,7 +449,11 @@ export function decide(
     s.reportTo.length &&
     bindsAsker(s.actor, cues.asker, true) &&
     // …or a role holder asking what their own rule has them do next (「止めたあと、何かしておくことは？」).
-    (toTell || (!cues.alreadyReported && SITUATION_WORDS.test(primary.sentence.text)) || ((cues.askAction || cues.asksNext) && cues.asker !== null && s.actor === cues.asker))
+    (toTell ||
+      (!cues.alreadyReported && SITUATION_WORDS.test(primary.sentence.text)) ||
+      ((cues.askAction || cues.asksNext) && cues.asker !== null && s.actor === cues.asker) ||
+      // …or one whose own rule for what they found (発見した場合は…通知) is asked whether to just deal with it (注意して終わりにしていい？).
+      (cues.mayI && cues.asker !== null && s.actor === cues.asker && SITUATION.test(primary.sentence.text)))
   ) {
     verdict = 'must_report';
     roles = [...s.reportTo];

@@ -402,6 +402,20 @@ describe('answers', () => {
     expect(a.verdict).not.toBe('must_report');
   });
 
+  test.each([
+    // 「…すべき？」 asks whom to tell.
+    ['統括情報セキュリティ責任者です。住民からのインシデントの報告がデータ取扱責任者から上がってきました。さらに誰かに報告すべきですか', ['CISO', '情報セキュリティ責任者'], '第3章 7(3)イ(ウ)'],
+    // 「…してます」「…しよります」 say who asks; one whose rule for what they found is a report, asked whether to just
+    // deal with it (注意して終わりにしていい？), must report.
+    ['端末装置管理責任者してます。ある職員が業務に関係ないサイトばかり見ているのを見つけました。本人に注意して終わりにしていいですか', ['統括情報セキュリティ責任者'], '第3章 8(1)ト(イ)'],
+    ['データ取扱責任者しよります。係員からUSBをなくしたと報告がありました。私はどこに上げればいいですか', ['統括情報セキュリティ責任者', '情報システム管理者'], '第3章 7(3)ア(イ)'],
+  ])('role holders after a report: %s', (q, roles, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe('must_report');
+    expect(a.roles).toEqual(roles);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
