@@ -402,6 +402,12 @@ describe('answers', () => {
     expect(a.verdict).not.toBe('must_report');
   });
 
+  test('an incident calmed down (収束しました…解散でいい？): the CSIRT still finds its cause and what prevents it', () => {
+    const a = engine.answer('CSIRTです。インシデントが収束しました。もう解散して終わりでいいですか');
+    expect(a.verdict).toBe('required');
+    expect(a.citations[0]!.label).toBe('第3章 7(3)ウ(エ)');
+  });
+
   test.each([
     // 「…すべき？」 asks whom to tell.
     ['統括情報セキュリティ責任者です。住民からのインシデントの報告がデータ取扱責任者から上がってきました。さらに誰かに報告すべきですか', ['CISO', '情報セキュリティ責任者'], '第3章 7(3)イ(ウ)'],
