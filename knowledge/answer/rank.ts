@@ -200,7 +200,8 @@ function focusModality(s: ClauseSentence, query: Query, cues: QuestionCues, idf:
  */
 function focusGuarded(s: ClauseSentence, query: Query, cues: QuestionCues, idf: (t: string) => number, tokenizer: Tokenizer): ClauseSentence {
   const f = s.facts;
-  if (!f.guardedBy.length || !(cues.mayI || cues.askPermission) || cues.skipDuty) return s;
+  // …and one about leaving things as they are (画面そのままにしてる…いいかな) by the duty too.
+  if (!f.guardedBy.length || !(cues.mayI || cues.askPermission) || cues.skipDuty || cues.asItStands) return s;
   const at = f.guardEnd;
   const act = sentenceMatch(s.text.slice(0, at), query, idf, tokenizer);
   const measures = sentenceMatch(s.text.slice(at), query, idf, tokenizer);

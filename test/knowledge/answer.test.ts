@@ -422,6 +422,12 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test('a screen left as it is while away (画面そのままにしてる…いいかな) is the duty to keep it from view, not a permission', () => {
+    const a = engine.answer('カウンターで住民さんと話してて、奥に書類を取りに行くとき画面そのままにしてるんやけど、住民さんから見える位置です。数十秒だしいいかな');
+    expect(a.verdict).toBe('required');
+    expect(a.citations[0]!.label).toBe('第3章 7(1)ア(キ)');
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
