@@ -171,6 +171,17 @@ const ASKED_ACT = new RegExp(`([^、。!?\\n]{2,16}?)(?:ても|て|でも|で)${
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?|(?:教え|送っ|見せ|貸し|渡し|入れ|させ|やっ|使わせ|ログインさせ)て(?:くれ|ね|よ)?)[。!?」]*$/;
 
+/**
+ * Whom to tell asked last (「止めようと思うんですが、止めたあとに誰かへ知らせる必要はありますか」): the "may I" before it
+ * is the background of the question, not what it asks.
+ */
+function asksReportLast(q: string, askReport: readonly string[], mayI: readonly string[]): boolean {
+  const last = (ws: readonly string[]) => Math.max(-1, ...ws.map((w) => q.lastIndexOf(w)));
+  // Only words that name telling (not 「誰に言えば使えます？」, which asks whose permission).
+  const report = last(askReport.filter((w) => /報告|知らせ|通知|連絡/.test(w)));
+  return report >= 0 && report > last(mayI.filter((w) => !askReport.some((r) => r.includes(w) || w.includes(r))));
+}
+
 /** A quotation that only informs (「…研修があるよ」「…ありますよ」): nothing happened, unless it names an incident. */
 const INFORMS_ONLY = /(?:があるよ|がありますよ|があります|あるけん|あるから|やってるよ|やってますよ)[。!」]*$/;
 
@@ -577,7 +588,7 @@ export class Cues {
       witnessedOnly: witnessed && !happened,
       breachSeen: (witnessed && !happened) || (asker !== null && any(this.d.others) && (happened || received || witnessed)),
       // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
-      askReport: this.d.ask_report.some((w) => unreported.includes(w)) && (happened || witnessed || !mayI),
+      askReport: this.d.ask_report.some((w) => unreported.includes(w)) && (happened || witnessed || !mayI || asksReportLast(unreported, this.d.ask_report, this.d.may_i)),
       askAction: any(this.d.ask_action),
       askPermission: this.d.ask_permission.some((w) => asked.includes(w)),
       mayI,

@@ -346,7 +346,7 @@ export function decide(
   // (止めてもいいですか, 置くことはできますか): theirs to do.
   const leave = cues.ownJudgment ? OWN_JUDGMENT : OWN_LEAVE;
   const ownLeave =
-    cues.mayI && cues.asker && (!cues.incident || cues.ownJudgment)
+    cues.mayI && cues.asker && !cues.askReport && (!cues.incident || cues.ownJudgment)
       ? firstRule(
           tree,
           ranked.slice(0, leave.among).filter((c) => c.score >= ranked[0]!.score * leave.near).map((c) => c.clause),
