@@ -431,6 +431,18 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('第3章 7(1)ア(キ)');
   });
 
+  test.each([
+    // サポ切れ (support ended), LANに差す (差す for 挿す), drills against an attack, and an immediate step asked about (機内モードにしとけばいいって…合ってる？).
+    ['情シスです。サポ切れのWindowsのPC、まだ動くので使い続けていいっすか', 'prohibited', '第3章 8(4)ア(キ)'],
+    ['検証用に買ったPC、庁内LANに差す前に許可いります？', 'needs_permission', '第3章 8(1)テ(ア)'],
+    ['事務局長です。標的型メール訓練って、うちでもやる必要あるんですか', 'required', '第3章 7(2)ウ'],
+    ['公用スマホに知らないアプリが入ってた。ウイルスかも。とりあえず機内モードにしとけばいいって聞いたけど、それで合ってる？', 'required', '第3章 8(4)ウ(キ)'],
+  ])('short forms, other kanji, drills and first steps: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
