@@ -443,6 +443,22 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    ['庁内便って何時に回収ですか', 'not_covered', '第3章 7(1)ア(ア)'],
+    // A resident's own insurance card lost is their paperwork, not the office's incident.
+    ['住民の方から、保険証をなくしたので再発行したいと電話がありました。必要な書類は？', 'not_covered', '第3章 7(1)ア(ア)'],
+    // 「なくしたら困るので」 is a precaution, not a loss.
+    ['名簿、なくしたら困るので念のためもう一部コピーしておこうと思います', 'prohibited', '第3章 4(2)ウ(ア)'],
+    // Saved to the wrong place (保存先を間違えて…置いちゃってました) has happened.
+    ['保存先を間違えて、申請書のPDFを全員が見られるフォルダに置いちゃってました', 'must_report', '第3章 7(3)ア(ア)'],
+    // A screen with information left on (情報が出たまま) while away (席外す).
+    ['来客で席外すけど、画面に住民の情報が出たまま。すぐ戻るしいいよね？', 'required', '第3章 7(1)ア(キ)'],
+  ])('desk work: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
