@@ -459,6 +459,19 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // A visitor about to go in with a phone (持ったまま入ろうとして) is the rule on what may be brought in, no intrusion.
+    ['サーバ室の点検に来た業者さんが、私物のスマホを持ったまま入ろうとしてます。いいんですか', 'prohibited', '第3章 6(2)イ(エ)'],
+    // 「…だけ…扱いにしたい」 asked by a section head is the exception.
+    ['課長です。この取引先あてだけは暗号化なしで送る扱いにしたいんですが、できますか', 'needs_permission', '第3章 9(4)ア'],
+    // Others' information on the screen (画面には他の人の情報も出とる) is the screen rule, not a mis-sent letter.
+    ['画面には他の人の情報も出とるけど、ちょっと席外すだけやけんそのままでいい？', 'required', '第3章 7(1)ア(キ)'],
+  ])('from outside and at the counter: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
