@@ -335,6 +335,8 @@ describe('answers', () => {
   test.each([
     // Security information (IPA, JVN) read at work is work.
     ['IPAのサイトをネットで見るのは業務外になりますか？', 'allowed', '第3章 8(1)ト(ア)'],
+    // A manual looked up on the maker's site (取説) is work.
+    ['ソフトの使い方がわからないので、メーカーのサイトで取説のPDFを見てもいいですか', 'allowed', '第3章 8(1)ト(ア)'],
     // A server that hung (ハング) and came back is a failure to record.
     ['業務サーバがハングして、再起動したら直りました。記録は残さなくていいですよね', 'required', '第3章 8(1)キ'],
     // An ETC card and an injury at work are not the policy's.
