@@ -473,7 +473,8 @@ export class Cues {
     const out: string[] = [];
     // 「銀行アプリと同じパスワードを業務システムに」: a question that names work keeps its policy words.
     // 「仕事でも使ってない」 names work only to deny it.
-    const work = this.d.work_words.some((w) => saidWithout(normalizedQuestion, w, NEGATED));
+    // (The office car, 公用車, names no work subject: 「公用車でこすってしまった」 stays a car matter.)
+    const work = this.d.work_words.some((w) => saidWithout(normalizedQuestion.replace(/公用車/g, ''), w, NEGATED));
     // 「ICカードを入れたパスケースを落とした」: what was lost with the case is lost too.
     const happened = () => this.d.incident.some((w) => normalizedQuestion.includes(w));
     for (const o of this.d.off_topic) {

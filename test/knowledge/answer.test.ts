@@ -474,6 +474,18 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // The office car (公用車) names no work subject: a scrape on a trip and its paperwork stay car matters.
+    ['公用車で出張中、駐車場で柱にこすってしまいました。まず誰に連絡すればいい？', 'not_covered', '第3章 7(1)ア(ア)'],
+    ['公用車の鍵を借りるときって、どこで記帳するんでしたっけ？', 'not_covered', '第3章 7(1)ア(ア)'],
+    // An injury lifting boxes of papers is no carrying rule.
+    ['書類の箱を運んでいて腰をやってしまいました。公務災害の手続きは？', 'not_covered', '第3章 7(1)ア(ア)'],
+  ])('the office car and injuries: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
