@@ -486,6 +486,19 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    // Someone's copy handed to the next visitor (写しを…渡してしまった) was mis-given.
+    ['窓口で、前の方の申請書の写しを次の方に渡してしまったみたいです', 'must_report', '第3章 7(3)ア(ア)'],
+    // A procedure skipped in an emergency (手続きを踏まずに処理しました), asked by the section head: reported afterwards.
+    ['課長です。急を要したので、職員が決まった手続きを踏まずに処理しました。どこかに上げておくべきですか', 'must_report', '第3章 9(4)イ'],
+    // Fees for answering enquiries are not the policy's.
+    ['弁護士会照会の回答で、手数料はいくらもらえばいい？', 'not_covered', '第3章 7(1)ア(ア)'],
+  ])('requests for someone\'s information: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
