@@ -499,6 +499,19 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe(first);
   });
 
+  test.each([
+    ['USBを買うとき、予算の科目は消耗品費と備品費どっちですか', 'not_covered', '第3章 7(1)ア(ア)'],
+    ['膨らんだデジカメのバッテリー、何ゴミで捨てればいい？', 'not_covered', '第3章 7(1)ア(ア)'],
+    // 「今からやっておくべきことは？」 after an exception already taken.
+    ['課長です。停電の日、やむを得ずデータを暗号化していないUSBに移して処理させました。今からやっておくべきことは？', 'must_report', '第3章 9(4)イ'],
+    // 「…バレないですかね？」 asks whether it may be done.
+    ['製品版のソフトが高いので、ネットで拾った解除済みのを使ってもバレないですかね？', 'prohibited', '第3章 8(1)チ(ウ)'],
+  ])('media and what surrounds them: %s', (q, verdict, first) => {
+    const a = engine.answer(q);
+    expect(a.verdict).toBe(verdict);
+    expect(a.citations[0]!.label).toBe(first);
+  });
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
