@@ -19,6 +19,14 @@ const fixtures = readdirSync(join(__dirname, 'fixtures')).filter((f) => f.endsWi
 );
 const questions = [...devSet().map((q) => q.q), ...fixtures];
 
+/** The answer to a question: its verdict, its first citation and, when given, who approves or is told. */
+function expectAnswer(q: unknown, verdict: unknown, first: unknown, roles?: unknown): void {
+  const a = engine.answer(String(q));
+  expect(a.verdict).toBe(verdict);
+  if (roles !== undefined) expect(a.roles).toEqual(roles);
+  expect(a.citations[0]!.label).toBe(first);
+}
+
 describe('answers', () => {
   test('every citation is a verbatim slice of an existing clause, for every known question', () => {
     let cited = 0;
@@ -102,11 +110,7 @@ describe('answers', () => {
     ['パスワードの有効期現が切れそうって出るけど、ほったらかしでいい？', 'required', '第3章 7(4)ウ(オ)'],
     // The device asking for the password at every start is no one's enquiry; making sign-in easier is a security setting.
     ['ノートPCを開くたびにパスワード聞かれるけん、指紋認証を有効にしたいんやけど自分でやっていい？', 'needs_permission', '第3章 7(1)ア(カ)'],
-  ])('everyday and dialect words for what happened or is asked: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('everyday and dialect words for what happened or is asked: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test('a section head asking to simplify a procedure (手続きを簡略化) asks for the exception, approved by its approver alone', () => {
     const a = engine.answer('課長です。繁忙期は持ち出しの許可を毎回取るのが追いつきません。うちの係だけ手続きを簡略化してもらうことはできますか');
@@ -143,11 +147,7 @@ describe('answers', () => {
     ['ホテルのWi-Fiにつないでました。帰ってきたので課のLANに挿していい？', 'needs_permission', '第3章 8(2)イ(キ)'],
     // Reading the office's mail from an inn (旅館から庁内の…) is reaching in from outside.
     ['研修で泊まってる旅館から庁内のメールを見たいんですが', 'needs_permission', '第3章 8(2)イ(ア)'],
-  ])('not something that happened, and what is asked instead: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('not something that happened, and what is asked instead: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test.each([
     // A spare one fitted in place of a broken one (余ってるマウスに付け替え) is a hardware change.
@@ -158,12 +158,7 @@ describe('answers', () => {
     ['パスワード流出騒ぎで変更することになった。前のパスワードを少し変えただけのにしてもいい？', 'prohibited', [], '第3章 7(4)ウ(オ)'],
     // A water leak (水漏れ) is no data leak; the move by car is.
     ['書庫が水漏れしてます。保存用のテープとDVDを車で別館まで運びたいんですが、誰かの許可いりますか', 'needs_permission', ['データ取扱責任者'], '第3章 4(2)ク(イ)'],
-  ])('what happened, in everyday words, or only as the reason: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('what happened, in everyday words, or only as the reason: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test('a loss already reported (報告はもう済み): what is asked next is answered, not the report', () => {
     const a = engine.answer('公用タブレットをなくしました（報告はもう済み）。代わりが届くまで自分のスマホで業務メールを見てもいいですか');
@@ -185,12 +180,7 @@ describe('answers', () => {
     // A section head asking to leave labels off (表示を省略する運用) asks for the exception.
     ['課長です。この様式だけ機密性の表示を省略する運用にできないでしょうか', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 9(4)ア'],
     ['情報公開請求の写しのコピー代って1枚いくらでしたっけ', 'not_covered', [], '第3章 7(1)ア(ア)'],
-  ])('short forms, dialect and what happened to a file: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('short forms, dialect and what happened to a file: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test.each([
     ['臨時の方が来週から入ります。仕事は入力だけですが、ネットもメールも使えるようにしといていいですか'],
@@ -205,12 +195,7 @@ describe('answers', () => {
     // Mail going out that no one sent is an incident: staff report to the データ取扱責任者, a section head up the chain.
     ['私のメールアドレスから勝手にメールが送られてるみたいなんですけど', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['課長です。課の代表アドレスから迷惑メールを送信しているらしいと外部から言われました。誰に報告すれば？', 'must_report', ['統括情報セキュリティ責任者', 'CISO'], '第3章 3(3)オ'],
-  ])('mail sent by no one: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('mail sent by no one: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test.each([
     // A card lost with what held it (定期入れがない) is a lost card.
@@ -223,12 +208,7 @@ describe('answers', () => {
     ['在宅勤務用に借りてたノートPC、異動で返すんですがどうすれば', 'required', [], '第3章 7(1)ア(ク)'],
     // A neighbour's notice brought in by a resident was mis-sent, and told by someone outside.
     ['住民の方から、お隣さん宛ての通知書が届いたと持ってこられました', 'must_report', ['データ取扱責任者'], '第3章 7(3)イ(ア)'],
-  ])('things lost, seen and lent, in everyday words: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('things lost, seen and lent, in everyday words: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test.each([
     // A screen in view of people waiting (丸見え) is information to keep from being seen.
@@ -239,12 +219,7 @@ describe('answers', () => {
     ['付き添いの息子さんに、お父さんの資格の画面を一緒に見てもらってもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 7(1)ア(キ)'],
     // A mail address mistyped (一文字打ち間違えて…知らない人に届いた) is mail mis-sent.
     ['返信メールのアドレスを一文字打ち間違えて、知らない人に届いたみたいです', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
-  ])('at the counter and on the phone: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('at the counter and on the phone: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test('「パスワ－ド」 typed with a dash is パスワード', () => {
     expect(engine.answer('パスワ－ドを電話で聞かれたら教えていいですか').citations[0]!.label).toBe('第3章 7(4)ウ(イ)');
@@ -254,11 +229,7 @@ describe('answers', () => {
     // A loss already in hand (再発行待ち) is background: the question is the borrowing.
     ['ICカードをなくして再発行待ちです。それまで同僚のカードでログインしていいですか', 'prohibited', '第3章 7(4)ア(ア)a'],
     ['公用スマホをなくして再発行待ちです。その間、同僚のスマホを借りて業務メールを見てもいいですか', 'prohibited', '第3章 7(4)イ(ア)'],
-  ])('what happened and is being dealt with, as the background of a "may I": %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('what happened and is being dealt with, as the background of a "may I": %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test.each([
     // A memory card added for space (microSDカードを差して増やし) is a hardware change.
@@ -272,12 +243,7 @@ describe('answers', () => {
     // A visitor's lost property and phone manners are not the policy's.
     ['来庁者さんの忘れ物っぽい傘とスマホがあるんですが、どこに届ければ？', 'not_covered', [], '第3章 7(1)ア(ア)'],
     ['会議中は私物スマホをマナーモードにしないといけない決まりってありますか', 'not_covered', [], '第3章 7(1)ア(ア)'],
-  ])('phones and tablets: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('phones and tablets: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test.each([
     // 「課長の山本です」 says who asks; 「…できないことが分かりました」 is what they found, no incident: the exception.
@@ -286,12 +252,7 @@ describe('answers', () => {
     ['係長から「新人向けのセキュリティ研修があるよ」と聞きました。私も出ないといけませんか', 'required', [], '第3章 7(2)イ③'],
     // Retirement pay is not the policy's, though retiring is.
     ['来月で退職します。退職金の振込はいつですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
-  ])('long messages: who asks, what was found, what was heard: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('long messages: who asks, what was found, what was heard: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test.each([
     // Named already (指名されました): of 「統括…が指名し、最高データ取扱責任者が認めた者」 the approval is what is left.
@@ -325,12 +286,7 @@ describe('answers', () => {
     ['USBメモリ、どこやったんか分からん…', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     // A copy given by someone (コピーしたやつもろうた) is an illegal copy.
     ['同僚からWordのコピーしたやつもろうたけど、職場のPCで使うちゃいけんかえ？', 'prohibited', [], '第3章 8(1)チ(ウ)'],
-  ])('Ōita dialect: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('Ōita dialect: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test.each([
     // Security information (IPA, JVN) read at work is work.
@@ -344,11 +300,7 @@ describe('answers', () => {
     ['階段で転んで怪我をしました。公務災害の申請はどこですか', 'not_covered', '第3章 7(1)ア(ア)'],
     // 「…落としちゃダメ？」 asks; nothing was lost.
     ['マイナンバー系の端末に、ネットから直接アップデートを落としちゃダメ？', 'prohibited', '第3章 5(1)①'],
-  ])('system staff and office matters: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('system staff and office matters: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test.each([
     // A programming language installed (Pythonを入れ) is software installed.
@@ -360,12 +312,7 @@ describe('answers', () => {
     // 「…ありなんですか？」 asks whether it may be done.
     ['上の人が私のPCのログを調査するらしいんですが、それってありなんですか？', 'allowed', [], '第3章 9(2)イ'],
     ['新年会の会費って、パートの人も同じですか', 'not_covered', [], '第3章 7(1)ア(ア)'],
-  ])('software, material from elsewhere, staff on short contracts: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('software, material from elsewhere, staff on short contracts: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test.each([
     // Typed on a phone: IME slips (許化, 対職), kana, half-width katakana, dialect (なくなっとる, ええ？).
@@ -378,12 +325,7 @@ describe('answers', () => {
     ['生成AIに設定ファイルを貼り付けたら、パスワードが書いてある行も入ってた', 'must_report', ['データ取扱責任者'], '第3章 7(4)ウ(エ)'],
     // A card fitted inside the PC (ケースを開けて無線LANカードを増設) is a hardware change.
     ['PCのケースを開けて無線LANカードを増設したいんですが', 'needs_permission', ['統括情報セキュリティ責任者'], '第3章 8(1)ツ(イ)'],
-  ])('typed in a hurry, and new words for old rules: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('typed in a hurry, and new words for old rules: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test.each([
     // Two-sense words: a virus that makes people ill, water leaking, a template downloaded (落として使いたい).
@@ -393,11 +335,7 @@ describe('answers', () => {
     // A travel order is not the policy's, unless the question is about working with a device on the trip.
     ['出張の命令って、課長の決裁だけでいいんでしたっけ', 'not_covered', '第3章 7(1)ア(ア)'],
     ['出張命令は出てます。ホテルでノートPCで報告書を作ってもいいですか', 'needs_permission', '第3章 7(1)ア(ウ)c'],
-  ])('words with two senses, and office matters beside the policy: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('words with two senses, and office matters beside the policy: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test('one\'s own virus check (ウイルスチェックしたら何も出なかった) is no breach seen', () => {
     const a = engine.answer('私物のUSB、ウイルスチェックしたら何も出ませんでした。仕事で使っていいですか');
@@ -439,11 +377,7 @@ describe('answers', () => {
     ['検証用に買ったPC、庁内LANに差す前に許可いります？', 'needs_permission', '第3章 8(1)テ(ア)'],
     ['事務局長です。標的型メール訓練って、うちでもやる必要あるんですか', 'required', '第3章 7(2)ウ'],
     ['公用スマホに知らないアプリが入ってた。ウイルスかも。とりあえず機内モードにしとけばいいって聞いたけど、それで合ってる？', 'required', '第3章 8(4)ウ(キ)'],
-  ])('short forms, other kanji, drills and first steps: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('short forms, other kanji, drills and first steps: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test.each([
     ['庁内便って何時に回収ですか', 'not_covered', '第3章 7(1)ア(ア)'],
@@ -455,11 +389,7 @@ describe('answers', () => {
     ['保存先を間違えて、申請書のPDFを全員が見られるフォルダに置いちゃってました', 'must_report', '第3章 7(3)ア(ア)'],
     // A screen with information left on (情報が出たまま) while away (席外す).
     ['来客で席外すけど、画面に住民の情報が出たまま。すぐ戻るしいいよね？', 'required', '第3章 7(1)ア(キ)'],
-  ])('desk work: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('desk work: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test.each([
     // A visitor about to go in with a phone (持ったまま入ろうとして) is the rule on what may be brought in, no intrusion.
@@ -468,11 +398,7 @@ describe('answers', () => {
     ['課長です。この取引先あてだけは暗号化なしで送る扱いにしたいんですが、できますか', 'needs_permission', '第3章 9(4)ア'],
     // Others' information on the screen (画面には他の人の情報も出とる) is the screen rule, not a mis-sent letter.
     ['画面には他の人の情報も出とるけど、ちょっと席外すだけやけんそのままでいい？', 'required', '第3章 7(1)ア(キ)'],
-  ])('from outside and at the counter: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('from outside and at the counter: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test.each([
     // The office car (公用車) names no work subject: a scrape on a trip and its paperwork stay car matters.
@@ -480,11 +406,7 @@ describe('answers', () => {
     ['公用車の鍵を借りるときって、どこで記帳するんでしたっけ？', 'not_covered', '第3章 7(1)ア(ア)'],
     // An injury lifting boxes of papers is no carrying rule.
     ['書類の箱を運んでいて腰をやってしまいました。公務災害の手続きは？', 'not_covered', '第3章 7(1)ア(ア)'],
-  ])('the office car and injuries: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('the office car and injuries: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test.each([
     // Someone's copy handed to the next visitor (写しを…渡してしまった) was mis-given.
@@ -493,11 +415,7 @@ describe('answers', () => {
     ['課長です。急を要したので、職員が決まった手続きを踏まずに処理しました。どこかに上げておくべきですか', 'must_report', '第3章 9(4)イ'],
     // Fees for answering enquiries are not the policy's.
     ['弁護士会照会の回答で、手数料はいくらもらえばいい？', 'not_covered', '第3章 7(1)ア(ア)'],
-  ])('requests for someone\'s information: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('requests for someone\'s information: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test.each([
     ['USBを買うとき、予算の科目は消耗品費と備品費どっちですか', 'not_covered', '第3章 7(1)ア(ア)'],
@@ -506,11 +424,7 @@ describe('answers', () => {
     ['課長です。停電の日、やむを得ずデータを暗号化していないUSBに移して処理させました。今からやっておくべきことは？', 'must_report', '第3章 9(4)イ'],
     // 「…バレないですかね？」 asks whether it may be done.
     ['製品版のソフトが高いので、ネットで拾った解除済みのを使ってもバレないですかね？', 'prohibited', '第3章 8(1)チ(ウ)'],
-  ])('media and what surrounds them: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('media and what surrounds them: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
@@ -1308,12 +1222,7 @@ describe('answers', () => {
     // Dropped and broken (落として液晶が割れ) is damage to repair, no loss to report; taking it to the maker oneself is
     // carrying it out (the repair rule binds the 端末装置管理責任者).
     ['タブレットを落として液晶が割れました。メーカーの修理に自分で持ち込んでもいいですか', 'needs_permission', ['データ取扱責任者'], '第3章 6(1)オ(イ)'],
-  ])('everyday words: %s', (q, verdict, roles, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.roles).toEqual(roles);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('everyday words: %s', (q, verdict, roles, first) => expectAnswer(q, verdict, first, roles));
 
   test('work mail sent to someone who left (退職した先輩の個人アドレス) has no business recipient; their leaving is not the asker\'s', () => {
     const a = engine.answer('問い合わせのメールを、退職した先輩の個人アドレスに送って意見を聞いてもいいですか');
@@ -1403,11 +1312,7 @@ describe('answers', () => {
     ['インフルエンザで休んでいる間、家でPCを使って仕事してもいいですか', 'needs_permission', '第3章 7(1)ア(ウ)c'],
     ['ICカードを入れた財布を落としました', 'must_report', '第3章 7(4)ア(ア)c'],
     ['保守業者から請求書が届きました。添付ファイルを開いていいですか', 'required', '第3章 8(4)ウ(オ)'],
-  ])('such a subject beside one the policy governs is still answered: %s', (q, verdict, first) => {
-    const a = engine.answer(q);
-    expect(a.verdict).toBe(verdict);
-    expect(a.citations[0]!.label).toBe(first);
-  });
+  ])('such a subject beside one the policy governs is still answered: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
