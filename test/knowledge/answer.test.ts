@@ -426,6 +426,13 @@ describe('answers', () => {
     ['製品版のソフトが高いので、ネットで拾った解除済みのを使ってもバレないですかね？', 'prohibited', '第3章 8(1)チ(ウ)'],
   ])('media and what surrounds them: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['研修の講師をお願いした方へのお礼の謝金って、規定ありますか', 'not_covered', '第3章 7(1)ア(ア)'],
+    ['システム調達の一般競争入札は、公告から何日空ける決まりですか', 'not_covered', '第3章 7(1)ア(ア)'],
+    // Installing a language, typed in kana (Pythonを…いれたい).
+    ['検証用にPythonを自分の端末にいれたいです。手続きってありますか', 'needs_permission', '第3章 8(1)チ(イ)'],
+  ])('a system\'s life and the paperwork beside it: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('the approver asking about what they approve: their own duty, first', () => {
     const a = engine.answer('データ取扱責任者です。職員のUSBメモリの持ち出しを許可するとき、記録は作らなくてもいいですか');
     expect(a.verdict).toBe('required');
