@@ -50,6 +50,7 @@ const CuesFile = z.object({
   as_it_stands: phrases.default([]),
   left_as_is: phrases.default([]),
   nominated: phrases.default([]),
+  not_work: phrases.default([]),
   quote_is_subject: phrases,
   /** How a request reaches the person (電話があり, メールが来): no incident when they ask whether to comply. */
   request_channels: phrases.default([]),
@@ -171,17 +172,6 @@ const ASKED_ACT = new RegExp(`([^、。!?\\n]{2,16}?)(?:ても|て|でも|で)${
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?|(?:教え|送っ|見せ|貸し|渡し|入れ|させ|やっ|使わせ|ログインさせ)て(?:くれ|ね|よ)?)[。!?」]*$/;
 
-/**
- * Whom to tell asked last (「止めようと思うんですが、止めたあとに誰かへ知らせる必要はありますか」): the "may I" before it
- * is the background of the question, not what it asks.
- */
-function asksReportLast(q: string, askReport: readonly string[], mayI: readonly string[]): boolean {
-  const last = (ws: readonly string[]) => Math.max(-1, ...ws.map((w) => q.lastIndexOf(w)));
-  // Only words that name telling (not 「誰に言えば使えます？」, which asks whose permission).
-  const report = last(askReport.filter((w) => /報告|知らせ|通知|連絡/.test(w)));
-  return report >= 0 && report > last(mayI.filter((w) => !askReport.some((r) => r.includes(w) || w.includes(r))));
-}
-
 /** A quotation that only informs (「…研修があるよ」「…ありますよ」): nothing happened, unless it names an incident. */
 const INFORMS_ONLY = /(?:があるよ|がありますよ|があります|あるけん|あるから|やってるよ|やってますよ)[。!」]*$/;
 
@@ -254,6 +244,7 @@ export class Cues {
       as_it_stands: norm(data.as_it_stands),
       left_as_is: norm(data.left_as_is),
       nominated: norm(data.nominated),
+      not_work: norm(data.not_work),
       quote_is_subject: norm(data.quote_is_subject),
       request_channels: norm(data.request_channels),
       off_topic: data.off_topic.map((o) => ({ ...o, words: norm(o.words), also: norm(o.also), unless: norm(o.unless) })),
@@ -309,6 +300,29 @@ export class Cues {
   }
 
   private genericSet: ReadonlySet<string> | undefined;
+
+  /**
+   * Whom to tell asked last (「止めようと思うんですが、止めたあとに誰かへ知らせる必要はありますか」): the "may I" before it
+   * is the background of the question, not what it asks.
+   */
+  private asksReportLast(q: string): boolean {
+    const last = (ws: readonly string[]) => Math.max(-1, ...ws.map((w) => q.lastIndexOf(w)));
+    const report = last(this.reportLast.telling);
+    return report >= 0 && report > last(this.reportLast.mayI);
+  }
+
+  /**
+   * The ask_report phrases that name telling (not 「誰に言えば使えます？」, which asks whose permission), and the may_i
+   * phrases that are not part of one: built once.
+   */
+  private get reportLast(): { telling: readonly string[]; mayI: readonly string[] } {
+    return (this.reportLastLists ??= {
+      telling: this.d.ask_report.filter((w) => /報告|知らせ|通知|連絡/.test(w)),
+      mayI: this.d.may_i.filter((w) => !this.d.ask_report.some((r) => r.includes(w) || w.includes(r))),
+    });
+  }
+
+  private reportLastLists: { telling: readonly string[]; mayI: readonly string[] } | undefined;
 
   /** Phrases that find the rules saying whom one who sees a breach of the policy tells (違反を確認した場合). */
   get violationReport(): string[] {
@@ -473,8 +487,8 @@ export class Cues {
     const out: string[] = [];
     // 「銀行アプリと同じパスワードを業務システムに」: a question that names work keeps its policy words.
     // 「仕事でも使ってない」 names work only to deny it.
-    // (The office car, 公用車, names no work subject: 「公用車でこすってしまった」 stays a car matter.)
-    const work = this.d.work_words.some((w) => saidWithout(normalizedQuestion.replace(/公用車/g, ''), w, NEGATED));
+    // Words that hold a work word but name no work (公用車: 「公用車でこすってしまった」 stays a car matter) are left out.
+    const work = this.d.work_words.some((w) => saidWithout(blankOut(normalizedQuestion, this.d.not_work), w, NEGATED));
     // 「ICカードを入れたパスケースを落とした」: what was lost with the case is lost too.
     const happened = () => this.d.incident.some((w) => normalizedQuestion.includes(w));
     for (const o of this.d.off_topic) {
@@ -589,7 +603,7 @@ export class Cues {
       witnessedOnly: witnessed && !happened,
       breachSeen: (witnessed && !happened) || (asker !== null && any(this.d.others) && (happened || received || witnessed)),
       // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
-      askReport: this.d.ask_report.some((w) => unreported.includes(w)) && (happened || witnessed || !mayI || asksReportLast(unreported, this.d.ask_report, this.d.may_i)),
+      askReport: this.d.ask_report.some((w) => unreported.includes(w)) && (happened || witnessed || !mayI || this.asksReportLast(unreported)),
       askAction: any(this.d.ask_action),
       askPermission: this.d.ask_permission.some((w) => asked.includes(w)),
       mayI,

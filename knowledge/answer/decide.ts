@@ -49,10 +49,15 @@ function permissionRoute(tree: ClauseTree, c: Candidate): { clause: Clause; sent
   return null;
 }
 
+/** Whether a clause is the policy's exception (例外措置を取ることができる). */
+function isExceptionClause(clause: Clause, lexicon: Cues): boolean {
+  return lexicon.exceptionClause.some((p) => clause.text.includes(p));
+}
+
 /** The exception clause (例外措置), when the asker is the one it lets ask for an exception. */
 function exceptionRoute(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): { clause: Clause; sentence: ClauseSentence } | null {
   for (const clause of tree.clauses) {
-    if (!lexicon.exceptionClause.some((p) => clause.text.includes(p))) continue;
+    if (!isExceptionClause(clause, lexicon)) continue;
     const sentence = tree.sentences(clause).find(hasPermission);
     if (sentence && ((cues.asker && sentence.facts.actor === cues.asker) || (cues.exceptionNamed && !cues.asker))) return { clause, sentence };
   }
@@ -332,6 +337,9 @@ export function decide(
   // The immediate duty for what happened (LANケーブルを抜く) comes before whom to tell, when that is asked.
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
   const permissionSentence = tree.sentences(primary.clause).find(hasPermission);
+  // A "may I" about a thing another role's duty is about, not left as it is: the asker's own permission rule close behind.
+  const othersDuty =
+    cues.mayI && !cues.skipDuty && !cues.incident && !cues.asItStands && !cues.leftAsIs ? othersDutyPermission(primary, top, cues) : null;
 
   // An exception already taken (「やむを得ず…処理しました。今から何か？」) is one, though it reads as something that happened.
   const exception = cues.exceptionRequest && (!cues.incident || cues.afterTheFact) && !cues.askReport ? exceptionRoute(tree, ranked, cues, lexicon) : null;
@@ -438,13 +446,12 @@ export function decide(
     verdict = 'needs_permission';
     roles = [...found.sentence.facts.grantors];
     lead.push(found, primary);
-  } else if (cues.mayI && !cues.skipDuty && !cues.incident && !cues.asItStands && !cues.leftAsIs && othersDutyPermission(primary, top, cues)) {
+  } else if (othersDuty) {
     // The best rule is another role's duty about the thing (データ取扱責任者 keeps network diagrams from those who
     // need not see them); what the asker may do with it is the asker's permission rule close behind (外部に提供する者は…許可).
-    const found = othersDutyPermission(primary, top, cues)!;
     verdict = 'needs_permission';
-    roles = [...found.sentence.facts.grantors];
-    lead.push(primary, found);
+    roles = [...othersDuty.sentence.facts.grantors];
+    lead.push(primary, othersDuty);
   } else if (
     s.reportTo.length &&
     bindsAsker(s.actor, cues.asker, true) &&
@@ -496,7 +503,7 @@ export function decide(
   // Permission from several clauses about the same situation (e.g. a private PC used outside the office
   // needs both 7(1)ア(ウ)d and 7(1)ア(エ)b): add the grantors of close runners-up that bind the asker.
   // …not when the answer is the policy's exception (例外措置): its approver alone, not those of the rule it sets aside.
-  const byException = lead.length > 0 && lexicon.exceptionClause.some((p) => lead[0]!.clause.text.includes(p));
+  const byException = lead.length > 0 && isExceptionClause(lead[0]!.clause, lexicon);
   if (verdict === 'needs_permission' && !cues.alreadyPermitted && !byException) {
     for (const c of top.slice(1)) {
       if (c.score < primary.score * 0.7 || conditionDenied(c.clause, cues, lexicon)) continue;
@@ -523,8 +530,8 @@ export function decide(
   // A stand-in the rule has one role name and another approve (統括…が指名し、最高データ取扱責任者が認めた者), who says they
   // were named already (指名されました, 代行を頼まれました): the approval is what is left.
   if (verdict === 'needs_permission' && cues.nominated && roles.length > 1) {
-    const namer = lead.map((c) => NAMED_BY.exec(c.sentence.text.normalize('NFKC').replace(/\s+/g, ''))?.[1]).find(Boolean);
-    const rest = namer ? roles.filter((r) => !namer.endsWith(r.normalize('NFKC').replace(/\s+/g, ''))) : roles;
+    const namer = lead.map((c) => NAMED_BY.exec(compact(c.sentence.text))?.[1]).find(Boolean);
+    const rest = namer ? roles.filter((r) => !namer.endsWith(compact(r))) : roles;
     if (rest.length) roles = rest;
   }
   // One does not ask oneself: the 統括 who names their stand-in needs only the other role's approval. (A report
