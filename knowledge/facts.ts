@@ -175,6 +175,8 @@ function reportTargetsOf(sentence: string, finder: RoleFinder): { always: Role[]
   for (const verb of sentence.matchAll(REPORT_VERB)) {
     const at = verb.index!;
     if (RECEIVING.test(sentence.slice(at + verb[0].length))) continue;
+    // 「監視、通知、外部連絡窓口…」: a noun in a list of what a system does, not a report made.
+    if (sentence[at - 1] === '、' && sentence[at + verb[0].length] === '、') continue;
     for (const r of roles) {
       if (r.end > at || at - r.index > 70) continue;
       // 「その重要度に応じて最高データ取扱責任者に報告」: only sometimes, not whom one reports to.

@@ -595,7 +595,8 @@ export class Cues {
     const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => holdsRole(heldPermission, r)) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
     const exceptionNamed = any(this.d.exception_named);
     // 「本人は通報済み」 tells a report made, not one asked about.
-    const unreported = blankOut(q, this.d.already_reported);
+    // 「…と通報がありました」 tells a report received, not one asked about either.
+    const unreported = blankOut(q, [...this.d.already_reported, ...this.d.received_report]);
     // 「…、許可は取って」 says what the person has, not what they ask for.
     const asked = heldFromUnnamed ? blankOut(q, this.d.already_permitted) : q;
     return {

@@ -229,6 +229,12 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
   return [...rest.slice(0, at), specific, ...rest.slice(at)];
 }
 
+/** 「私の方でやることは？」 asked by a role holder with their own duty for this very case on top (ICカード紛失の通報があり次第…停止): it stands. */
+function ownDutyAsked(clause: Clause, cues: QuestionCues): boolean {
+  const f = clause.facts;
+  return cues.asker !== null && cues.askAction && !cues.askReport && !cues.asksNext && f.actors.includes(cues.asker) && !f.reportTo.length && f.modalities.includes('obligation');
+}
+
 /**
  * A chain of reports (職員等 → データ取扱責任者 → 統括 → CISO, 7(3)ア and イ): a role holder asking whom to tell is
  * answered with their own step of the chain the best report rule belongs to, and one who says they already made
@@ -237,9 +243,7 @@ function specificReport(ranked: Candidate[], incident: IncidentContext, cues: Qu
 function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Candidate[] {
   const asker = cues.asker;
   if (!asker || !(cues.incident || cues.askReport || cues.askAction || cues.asksNext)) return ranked;
-  // 「私の方でやることは？」 with the asker's own duty for this very case on top (ICカード紛失の通報があり次第…停止): it stands.
-  const top = ranked[0]!.clause.facts;
-  if (cues.askAction && !cues.askReport && !cues.asksNext && top.actors.includes(asker) && !top.reportTo.length && top.modalities.includes('obligation')) return ranked;
+  if (ownDutyAsked(ranked[0]!.clause, cues)) return ranked;
   // The best report rule among the first three whose chain (it and the rules beside it) has a step for the asker;
   // asked whom to report to (報告先は？), the best rule of any kind.
   // A rule's chain: it and the rules beside it, in the policy's order.
@@ -385,7 +389,7 @@ export function decide(
     verdict = 'must_report';
     roles = reportOf(primary);
     lead.push(primary);
-  } else if (reporter && (cues.askReport || (toTell && (!immediateDuty || breach !== undefined)))) {
+  } else if (reporter && (cues.askReport || (toTell && (!immediateDuty || breach !== undefined))) && !(ownDutyAsked(primary.clause, cues) && reporter.clause.facts.actor !== cues.asker)) {
     verdict = 'must_report';
     roles = reportOf(reporter);
     lead.push(reporter, primary);

@@ -1321,6 +1321,13 @@ describe('answers', () => {
     ['保守業者から請求書が届きました。添付ファイルを開いていいですか', 'required', '第3章 8(4)ウ(オ)'],
   ])('such a subject beside one the policy governs is still answered: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['データ取扱責任者です。係員がICカードを落としたと言ってます。私のほうでしなきゃいけないことは？'],
+    ['統括です。職員からICカードを紛失したと通報がありました。こちらは何もしなくていいですか'],
+  ])('a role holder told of a lost IC card, asking what is theirs to do, has their own duty to stop it: %s', (q) =>
+    expectAnswer(q, 'required', '第3章 7(4)ア(イ)', []),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');

@@ -99,6 +99,12 @@ describe('facts derived from the wording', () => {
     expect(tree.get('第3章 7(3)ア(イ)')!.facts.actor).toBe('データ取扱責任者');
   });
 
+  test('a report verb that is a noun in a list (監視、通知、外部連絡窓口…) reports to no one', () => {
+    const f = tree.get('第3章 8(5)ア(オ)')!.facts;
+    expect(f.reportTo).toEqual([]);
+    expect(f.modalities).toEqual(['obligation']);
+  });
+
   test('a recipient told only by importance, and both roles of 「…が指名し、…が認めた者」', () => {
     const clause = tree.get('第3章 10(1)ウ')!;
     expect(clause.facts.reportTo).toEqual(['統括情報セキュリティ責任者']);
