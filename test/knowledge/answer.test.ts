@@ -1307,6 +1307,12 @@ describe('answers', () => {
     '在宅勤務の日も昼休みの時間って同じですか',
     '帰り道で財布を落としました。現金と私用のカードだけです。職場に届け出がいりますか',
     '子どもが熱を出して保育園から連絡がありました。午後は外部の研修の予定でしたが、子の看護休暇は時間単位で取れますか',
+    '取引先への挨拶回りに行くので名刺を作りたいんですが、どこに頼めば？',
+    '清掃業者が来る日、ゴミ箱は廊下に出しておくんですか',
+    'お弁当を業者さんに頼んだら経費で落ちますか',
+    '異動の時期の席替えで、机の移動は誰がするんですか',
+    '育休に入る職員の代替職員の募集はどこがしますか',
+    '公用車の鍵はどこで借りればいいですか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
@@ -1327,6 +1333,14 @@ describe('answers', () => {
   ])('a role holder told of a lost IC card, asking what is theirs to do, has their own duty to stop it: %s', (q) =>
     expectAnswer(q, 'required', '第3章 7(4)ア(イ)', []),
   );
+
+  test.each([
+    ['自分のGmail宛てに資料を送って家で見てもいいですか', 'prohibited', '第3章 8(1)ソ(オ)'],
+    ['この資料、Yahooメールに送っちゃうのはまずい？', 'prohibited', '第3章 8(1)ソ(オ)'],
+    ['ICカード1枚を係長と2人で使い回してもいい？', 'prohibited', '第3章 7(4)ア(ア)a'],
+    ['このソフト、サポートはもう終わってるけど使っていい？', 'prohibited', '第3章 8(4)ア(キ)'],
+    ['出張先までの行き方、職場のPCのグーグルマップで下調べしてもいい？', 'allowed', '第3章 8(1)ト(ア)'],
+  ])('one\'s own free mail, one card for two, support that ended, a route looked up for work: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
