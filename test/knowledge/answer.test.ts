@@ -1342,6 +1342,18 @@ describe('answers', () => {
     ['出張先までの行き方、職場のPCのグーグルマップで下調べしてもいい？', 'allowed', '第3章 8(1)ト(ア)'],
   ])('one\'s own free mail, one card for two, support that ended, a route looked up for work: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['自動転送じゃなくて、手動で1通だけ同僚に転送するのはOK？', 'allowed', '第3章 8(1)ソ(ア)'],
+    ['仕事中はカードリーダーにICカード挿しっぱなしで大丈夫？', 'allowed', '第3章 7(4)ア(ア)b'],
+    ['FAXの番号を1桁間違えて、住民の書類を知らないところに送ってしまった', 'must_report', '第3章 7(3)ア(ア)'],
+    ['ダイソーで買ったSDカード、仕事用に使ってもいいですか', 'needs_permission', '第3章 7(1)ア(エ)a'],
+    ['情シスから研修動画を見ておくように言われました。職場のPCでYouTubeを見てもいいですか', 'allowed', '第3章 8(1)ト(ア)'],
+    ['統括です。臨時職員さんはメールを使わない仕事ですが、PCはほかの職員と同じ設定のままでいいですか', 'required', '第3章 7(1)イ(ウ)'],
+    ['町内会のチラシを職場のプリンターで印刷してもいいですか', 'prohibited', '第3章 4(2)オ(ア)'],
+  ])('forwarding by hand, a card in use, a fax to a wrong number, a cheap card, a video one was told to watch, settings left as they are, printing one\'s own: %s', (q, verdict, first) =>
+    expectAnswer(q, verdict, first),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
