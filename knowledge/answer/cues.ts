@@ -577,7 +577,9 @@ export class Cues {
         const background = asksLeave && (this.d.background.some((b) => after.includes(b)) || /^(?:っ|ん)?(?:たとき|た時|た場合|たら、)/.test(after));
         // 「浸水しそうです」 has not happened (but 「感染したそうです」 has).
         const imminent = this.d.imminent.some((p) => after.startsWith(p));
-        if (!asks && !wish && !background && !imminent && !this.d.precaution.some((p) => after.includes(p))) return true;
+        // 「去年、車上荒らしでPCを盗まれたことがあって…」 tells what once happened, not what is happening.
+        const once = /^(?:っ|ん)?た?ことが(?:あ|な)/.test(after);
+        if (!asks && !wish && !background && !imminent && !once && !this.d.precaution.some((p) => after.includes(p))) return true;
         at = plain.indexOf(w, at + 1);
       }
       return false;

@@ -1313,6 +1313,7 @@ describe('answers', () => {
     '異動の時期の席替えで、机の移動は誰がするんですか',
     '育休に入る職員の代替職員の募集はどこがしますか',
     '公用車の鍵はどこで借りればいいですか',
+    '今度異動する課長の送別会、会費の相場ってどれくらい？',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
@@ -1351,6 +1352,15 @@ describe('answers', () => {
     ['統括です。臨時職員さんはメールを使わない仕事ですが、PCはほかの職員と同じ設定のままでいいですか', 'required', '第3章 7(1)イ(ウ)'],
     ['町内会のチラシを職場のプリンターで印刷してもいいですか', 'prohibited', '第3章 4(2)オ(ア)'],
   ])('forwarding by hand, a card in use, a fax to a wrong number, a cheap card, a video one was told to watch, settings left as they are, printing one\'s own: %s', (q, verdict, first) =>
+    expectAnswer(q, verdict, first),
+  );
+
+  test.each([
+    ['課長です。サーバ室の鍵がこじ開けられていました。誰に報告すればいいですか', 'must_report', '第3章 3(3)オ'],
+    ['前に車からPCを盗まれたことがあるんですが、今回USBメモリを持ち出すときの手続きは？', 'needs_permission', '第3章 7(1)ア(ウ)b'],
+    ['パスワードは2つを交互に使ってもいいですか', 'prohibited', '第3章 7(4)ウ(オ)'],
+    ['ライセンス解除済みのソフトを使ってもいいですか', 'prohibited', '第3章 8(1)チ(ウ)'],
+  ])('signs of a break-in told by a section head, a theft that once happened, two passwords in turn, a licence check removed: %s', (q, verdict, first) =>
     expectAnswer(q, verdict, first),
   );
 
