@@ -1314,6 +1314,8 @@ describe('answers', () => {
     '育休に入る職員の代替職員の募集はどこがしますか',
     '公用車の鍵はどこで借りればいいですか',
     '今度異動する課長の送別会、会費の相場ってどれくらい？',
+    'シュレッダーの紙詰まり、どこに連絡すれば直してもらえますか',
+    '自分のマイナンバーカードの電子証明書の更新はどこでできますか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
@@ -1362,6 +1364,14 @@ describe('answers', () => {
     ['ライセンス解除済みのソフトを使ってもいいですか', 'prohibited', '第3章 8(1)チ(ウ)'],
   ])('signs of a break-in told by a section head, a theft that once happened, two passwords in turn, a licence check removed: %s', (q, verdict, first) =>
     expectAnswer(q, verdict, first),
+  );
+
+  test.each([
+    ['サーバ室を地下の倉庫に移したいんですが、問題ある？', 'prohibited', '第3章 6(2)ア(イ)', []],
+    ['FAX番号を間違えて別の会社に送ってしまいました。メールじゃないけど報告はいりますか', 'must_report', '第3章 7(3)ア(ア)', ['データ取扱責任者', '統一的な窓口']],
+    ['医師会から、健診を受けていない人のリストがほしいと言われました。出してあげてもいいですか', 'needs_permission', '第3章 4(2)ケ(イ)', ['データ取扱責任者']],
+  ])('the server room on a low floor, a fax that is no mail, a list asked for from outside: %s', (q, verdict, first, roles) =>
+    expectAnswer(q, verdict, first, roles),
   );
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
