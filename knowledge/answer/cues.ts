@@ -145,6 +145,9 @@ export interface QuestionCues {
   condition(name: string): ConditionState;
 }
 
+/** The condition a rule for reports from outside names (7(3)イ: 住民等外部から). */
+export const FROM_OUTSIDE = '住民等外部から';
+
 /** Words after a phrase that take it back: 「業務で使うわけじゃなくて」 says the opposite of 業務で使う. */
 const TAKEN_BACK = /^[^。!?、]{0,4}?(?:わけじゃ|わけでは|訳じゃ|訳では|のではな|のではあり|んじゃな|じゃなくて|ではなくて)/;
 
@@ -601,10 +604,24 @@ export class Cues {
     const unreported = blankOut(q, [...this.d.already_reported, ...this.d.received_report]);
     // 「…、許可は取って」 says what the person has, not what they ask for.
     const asked = heldFromUnnamed ? blankOut(q, this.d.already_permitted) : q;
+    const condition = (name: string): ConditionState => {
+      const c = conditions[name];
+      if (!c) return null;
+      // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC; unless the question plainly says so
+      // too (「支給のPCが修理中で、私物のノートPCを使っても」).
+      if (c.denied_by?.some((w) => saidWithout(said, w, TAKEN_BACK))) return c.asserted_over_denial?.some((w) => said.includes(w)) ? 'asserted' : 'denied';
+      // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
+      const named = (c.asserted_by ?? []).filter((w) => said.includes(w));
+      if (!named.length) return null;
+      return named.some((w) => saidWithout(said, w, NEGATED, 24)) ? 'asserted' : 'denied';
+    };
+    // What someone outside told of, passed on (「住民から連絡があった」と報告が上がってきた), is an incident reported, not a
+    // breach the asker saw.
+    const toldFromOutside = !witnessed && condition(FROM_OUTSIDE) === 'asserted';
     return {
       incident: happened || received || witnessed,
       witnessedOnly: witnessed && !happened,
-      breachSeen: (witnessed && !happened) || (asker !== null && any(this.d.others) && (happened || received || witnessed)),
+      breachSeen: !toldFromOutside && ((witnessed && !happened) || (asker !== null && any(this.d.others) && (happened || received || witnessed))),
       // 「入れたいんだけど誰に言えばいい？」 asks whose permission, not whom to report to.
       askReport: this.d.ask_report.some((w) => unreported.includes(w)) && (happened || witnessed || !mayI || this.asksReportLast(unreported)),
       askAction: any(this.d.ask_action),
@@ -627,17 +644,7 @@ export class Cues {
       ownJudgment: any(this.d.own_judgment),
       asksNext: any(this.d.asks_next),
       settingHeadings: this.d.settings.filter((x) => any(x.words) && !x.about.some((w) => aboutSaid(q, w))).flatMap((x) => x.headings),
-      condition(name: string): ConditionState {
-        const c = conditions[name];
-        if (!c) return null;
-        // Denial wins: 「支給のPC」 is not 「支給以外」 even though it says PC; unless the question plainly says so
-        // too (「支給のPCが修理中で、私物のノートPCを使っても」).
-        if (c.denied_by?.some((w) => saidWithout(said, w, TAKEN_BACK))) return c.asserted_over_denial?.some((w) => said.includes(w)) ? 'asserted' : 'denied';
-        // 「マイナンバーとかは扱いません」「個人情報は入っていません」 deny what they name.
-        const named = (c.asserted_by ?? []).filter((w) => said.includes(w));
-        if (!named.length) return null;
-        return named.some((w) => saidWithout(said, w, NEGATED, 24)) ? 'asserted' : 'denied';
-      },
+      condition,
     };
   }
 }

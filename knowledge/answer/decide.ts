@@ -3,7 +3,7 @@
 import type { Clause, Role, Verdict } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
-import type { Cues, QuestionCues } from './cues';
+import { type Cues, FROM_OUTSIDE, type QuestionCues } from './cues';
 import { holdsRole } from './held';
 import { bindsAsker, governingConditions, isMethodItem, SITUATION, STAFF, type Candidate } from './rank';
 
@@ -258,7 +258,7 @@ function askerStep(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, le
   // is the asker's, even behind a general one.
   const headed = (c: Clause) => {
     const parent = tree.parent(c);
-    return !!parent && lexicon.conditionsIn(parent.text).some((x) => cues.condition(x) === 'asserted');
+    return !!parent && lexicon.conditionsIn(`${parent.title ?? ''}${parent.text}`).some((x) => cues.condition(x) === 'asserted');
   };
   const named = headed(ranked[at]!.clause) ? undefined : ranked.slice(0, 8).find((c) => c.clause.facts.reportTo.length > 0 && headed(c.clause) && stepsOf(c.clause).length > 0);
   const found = (named ?? ranked[at]!).clause;
@@ -296,7 +296,7 @@ export function decide(
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
   // Asked what to do first about an incident: the immediate duty leads.
   // …except for an incident someone outside reported: that is reported on (7(3)イ), not acted on first.
-  const fromOutside = cues.condition('住民等外部から') === 'asserted';
+  const fromOutside = cues.condition(FROM_OUTSIDE) === 'asserted';
   // …nor for a role holder whose own rule comes first and has them report as well as act (3(2)ク).
   const ownReport = cues.asker !== null && ranked[0]!.clause.facts.actor === cues.asker && ranked[0]!.clause.facts.reportTo.length > 0;
   const duty = cues.incident && cues.askAction && !cues.askReport && !fromOutside && !ownReport ? immediateDutyOf(tree, ranked, cues) : undefined;

@@ -1374,6 +1374,13 @@ describe('answers', () => {
     expectAnswer(q, verdict, first, roles),
   );
 
+  test.each([
+    ['統括です。住民から「ホームページに他人の情報が出ている」と通報があったと、データ取扱責任者から報告を受けました。私は次にどこへ報告しますか'],
+    ['統括情報セキュリティ責任者です。データ取扱責任者から、委託業者の発送ミスを住民が知らせてきたと報告がありました。私からの報告先は？'],
+  ])('a report from outside passed on to the 統括 goes on along the chain under its heading (7(3)イ), not as a breach seen: %s', (q) =>
+    expectAnswer(q, 'must_report', '第3章 7(3)イ(ウ)', ['CISO', '情報セキュリティ責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
