@@ -1316,6 +1316,7 @@ describe('answers', () => {
     '今度異動する課長の送別会、会費の相場ってどれくらい？',
     'シュレッダーの紙詰まり、どこに連絡すれば直してもらえますか',
     '自分のマイナンバーカードの電子証明書の更新はどこでできますか',
+    '課の年賀状を職場のPCで作成してもいいですか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
@@ -1379,6 +1380,19 @@ describe('answers', () => {
     ['統括情報セキュリティ責任者です。データ取扱責任者から、委託業者の発送ミスを住民が知らせてきたと報告がありました。私からの報告先は？'],
   ])('a report from outside passed on to the 統括 goes on along the chain under its heading (7(3)イ), not as a breach seen: %s', (q) =>
     expectAnswer(q, 'must_report', '第3章 7(3)イ(ウ)', ['CISO', '情報セキュリティ責任者']),
+  );
+
+  test.each([
+    ['住民の書類を別の人に郵送してしまいました', 'must_report', '第3章 7(3)ア(ア)', ['データ取扱責任者', '統一的な窓口']],
+    ['統括です。ある職員の違反を確認しました', 'must_report', '第3章 9(6)イ(ア)', ['データ取扱責任者']],
+    ['委託先の業者さんに被保険者の一覧を送ってもいい？', 'needs_permission', '第3章 4(2)ケ(イ)', ['データ取扱責任者']],
+    ['PCを修理に出すとき、何かしておくことはありますか', 'required', '第3章 6(1)オ(イ)', []],
+    ['異動でこのシステムのアカウント使わなくなります', 'must_report', '第3章 8(2)ア(イ)b', ['統括情報セキュリティ責任者']],
+    ['CSIRTです。インシデントと判断しました。その次は？', 'must_report', '第3章 7(3)ウ(イ)', ['CISO']],
+    ['業者さんから預かったUSBメモリ、スキャンかけてから使うべき？', 'required', '第3章 8(4)ウ(イ)', []],
+    ['職場のPCで年賀状を作っていいですか', 'prohibited', '第3章 4(2)オ(ア)', []],
+  ])('a letter sent to the wrong person, a breach confirmed, data for a contractor, a repair, an ID no longer needed, the next step, a scan, one\'s own cards: %s', (q, verdict, first, roles) =>
+    expectAnswer(q, verdict, first, roles),
   );
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
