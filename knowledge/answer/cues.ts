@@ -43,6 +43,7 @@ const CuesFile = z.object({
     }),
   ),
   injection: phrases,
+  topic_shift: phrases.default([]),
   generic_words: phrases,
   received_report: phrases,
   incident_words: phrases,
@@ -240,6 +241,7 @@ export class Cues {
         ]),
       ),
       injection: norm(data.injection),
+      topic_shift: norm(data.topic_shift),
       generic_words: norm(data.generic_words),
       received_report: norm(data.received_report),
       incident_words: norm(data.incident_words),
@@ -526,6 +528,27 @@ export class Cues {
   }
 
   /** Whether a sentence speaks to the assistant rather than about the policy. */
+  /**
+   * Where a question turns to another matter (「ところで」「質問は別件で」「聞きたいのは」): the index just after the last such
+   * phrase, or -1. What comes before it is background the asker is done with.
+   */
+  topicShiftEnd(text: string): number {
+    let end = -1;
+    for (const w of this.d.topic_shift) {
+      // Only where a sentence or clause starts: 「自分のところで止めて」 holds ところで without turning anywhere.
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+        if (at === 0 || /[。、！？!?\s,.]$/.test(text.slice(0, at)) || /[。、！？!?\s,.]で$/.test(text.slice(0, at))) end = Math.max(end, at + w.length);
+      }
+    }
+    return end;
+  }
+
+  /** Whether a sentence says who is asking (「課長です。」). */
+  namesAsker(sentence: string): boolean {
+    const q = normalizeQuery(sentence);
+    return this.askerByRole(q) !== null || this.d.askers.some((a) => a.words.some((w) => q.includes(w)));
+  }
+
   isInstruction(sentence: string): boolean {
     const s = normalizeQuery(sentence);
     return this.d.injection.some((w) => s.includes(w));

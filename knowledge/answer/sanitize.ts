@@ -40,5 +40,17 @@ export function prepareQuestion(raw: unknown, cues: Cues): PreparedQuestion {
   // If every sentence looks like an instruction, keep the text: it may still be a real question.
   const body = kept.length ? kept.join('') : text;
   if (!LETTERS.test(body)) return { text: '', notice: 'no_text', droppedInstructions: 0 };
-  return { text: body, notice, droppedInstructions: kept.length ? all.length - kept.length : 0 };
+  return { text: focusOnLastMatter(body, cues), notice, droppedInstructions: kept.length ? all.length - kept.length : 0 };
+}
+
+/**
+ * 「…PCの持ち帰りは許可を取ってます。で、聞きたいのは在宅勤務手当のことなんですけど…」: a question that turns to another
+ * matter is the part after the turn, with the sentence saying who asks (「課長です。」) kept in front.
+ */
+function focusOnLastMatter(text: string, cues: Cues): string {
+  const end = cues.topicShiftEnd(text);
+  const rest = end >= 0 ? text.slice(end).replace(/^[、,。\s]+/, '') : '';
+  if (!LETTERS.test(rest) || rest.length < 6) return text;
+  const first = sentences(text)[0]!;
+  return first.length < end && cues.namesAsker(first) ? `${first}${rest}` : rest;
 }

@@ -1317,6 +1317,9 @@ describe('answers', () => {
     'シュレッダーの紙詰まり、どこに連絡すれば直してもらえますか',
     '自分のマイナンバーカードの電子証明書の更新はどこでできますか',
     '課の年賀状を職場のPCで作成してもいいですか',
+    // The question turns to another matter: what came before is background.
+    '在宅勤務の許可はもらってます。ところで、在宅勤務手当っていくらでしたっけ？',
+    '課長です。PCの持ち出しの件は解決しました。話は変わりますが、残業の命令は係長が出してもいいですか',
   ])('a subject the policy does not govern, though it shares words with it, is not covered: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
@@ -1394,6 +1397,10 @@ describe('answers', () => {
   ])('a letter sent to the wrong person, a breach confirmed, data for a contractor, a repair, an ID no longer needed, the next step, a scan, one\'s own cards: %s', (q, verdict, first, roles) =>
     expectAnswer(q, verdict, first, roles),
   );
+
+  test('a question that turns from an office matter to the policy (ところで…) is answered on what it turns to', () => {
+    expectAnswer('有給の件はわかりました。ところで、USBメモリを家に持ち帰ってもいいですか', 'needs_permission', '第3章 7(1)ア(ウ)b', ['データ取扱責任者']);
+  });
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
