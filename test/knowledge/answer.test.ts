@@ -1408,6 +1408,12 @@ describe('answers', () => {
     expectAnswer('有給の件はわかりました。ところで、USBメモリを家に持ち帰ってもいいですか', 'needs_permission', '第3章 7(1)ア(ウ)b', ['データ取扱責任者']);
   });
 
+  test.each([
+    ['修理屋さんにスマホを出す前に気をつけることは？', 'required', '第3章 6(1)オ(イ)'],
+    ['セキュリティポリシーって普通の職員でも見せてもらえるもんなんかえ', 'allowed', '第3章 7(1)ウ'],
+    ['実家の母の保険料を窓口の端末で見てもいいですか', 'prohibited', '第3章 7(1)ア(イ)'],
+  ])('a repair shop, the policy shown to staff, a relative\'s record looked up: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
