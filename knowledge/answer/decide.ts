@@ -173,6 +173,8 @@ function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
 
 /** Where, among the best rules, what a role may do on its own answers their 「…していい？」: the first `among`, scoring `near` the best. */
 const OWN_LEAVE = { among: 3, near: 0.75 };
+/** A rule whose actor is whoever a role holder names (「…及び最高データ取扱責任者が指名した者は」). */
+const NOMINEE = /が指名した者(?:は|が)/;
 /** …when they ask to act on their own judgment (自分の判断で), which is what a power (権限を有する) answers. */
 const OWN_JUDGMENT = { among: 5, near: 0.6 };
 
@@ -357,14 +359,15 @@ export function decide(
   // 「…統括情報セキュリティ責任者は、…停止…することができる」「CISOは、必要に応じ…置き…ものとする」 asked by that role
   // (止めてもいいですか, 置くことはできますか): theirs to do.
   const leave = cues.ownJudgment ? OWN_JUDGMENT : OWN_LEAVE;
+  // …and one named by a role holder for what a rule lets the ones they name do (「最高データ取扱責任者が指名した者は、
+  // …調査することができる」, asked by one 「指名されて」): theirs too, whatever the investigation turns up.
+  const near = ranked.slice(0, leave.among).filter((c) => c.score >= ranked[0]!.score * leave.near).map((c) => c.clause);
   const ownLeave =
     cues.mayI && cues.asker && !cues.askReport && (!cues.incident || cues.ownJudgment)
-      ? firstRule(
-          tree,
-          ranked.slice(0, leave.among).filter((c) => c.score >= ranked[0]!.score * leave.near).map((c) => c.clause),
-          (x) => x.facts.actor === cues.asker && atOwnDiscretion(x),
-        )
-      : undefined;
+      ? firstRule(tree, near, (x) => x.facts.actor === cues.asker && atOwnDiscretion(x))
+      : cues.mayI && cues.nominated && !cues.askReport
+        ? firstRule(tree, near, (x) => NOMINEE.test(x.text) && atOwnDiscretion(x))
+        : undefined;
   if (ownLeave) {
     verdict = 'allowed';
     lead.push(ownLeave);

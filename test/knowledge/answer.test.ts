@@ -1414,6 +1414,11 @@ describe('answers', () => {
     ['実家の母の保険料を窓口の端末で見てもいいですか', 'prohibited', '第3章 7(1)ア(イ)'],
   ])('a repair shop, the policy shown to staff, a relative\'s record looked up: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['最高データ取扱責任者に指名されて調査をしています。職員が使っているPCのログを本人に言わずに見てもいいですか', 'allowed', '第3章 9(2)イ', []],
+    ['リース切れのPC、データは消したけん業者に渡してええんかえ？', 'needs_permission', '第3章 4(2)コ(ウ)', ['情報セキュリティ責任者']],
+  ])('one named for an investigation may carry it out; …ええんかえ asks: %s', (q, verdict, first, roles) => expectAnswer(q, verdict, first, roles));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
