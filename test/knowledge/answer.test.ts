@@ -1419,6 +1419,14 @@ describe('answers', () => {
     ['リース切れのPC、データは消したけん業者に渡してええんかえ？', 'needs_permission', '第3章 4(2)コ(ウ)', ['情報セキュリティ責任者']],
   ])('one named for an investigation may carry it out; …ええんかえ asks: %s', (q, verdict, first, roles) => expectAnswer(q, verdict, first, roles));
 
+  test.each([
+    ['課長です。課内を見回っていたら、パスワードを付箋で貼っている職員が何人もいました。課内で注意すれば済みますか'],
+    ['課長です。点検でうちの課のルールが守られていないところがいくつもありました。報告はいりますか'],
+    ['課長です。遵守状況に問題あり'],
+  ])('a section head who finds the policy not kept in the section reports it to the 統括 (9(2)ア(ア)): %s', (q) =>
+    expectAnswer(q, 'must_report', '第3章 9(2)ア(ア)', ['統括情報セキュリティ責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
