@@ -1427,6 +1427,17 @@ describe('answers', () => {
     expectAnswer(q, 'must_report', '第3章 9(2)ア(ア)', ['統括情報セキュリティ責任者']),
   );
 
+  test.each([
+    ['公用スマホの写真をGoogleフォトに自動バックアップしてもいい？', 'prohibited', '第3章 8(1)ソ(オ)'],
+    ['休みの同僚のアカウントでログインして、代わりに入力しておいてもいいですか', 'prohibited', '第3章 7(4)イ(ア)'],
+    ['3つのシステム、全部同じパスワードにしてもいいですか', 'prohibited', '第3章 7(4)ウ(カ)'],
+    ['任期満了で辞めます。借りていたUSBメモリは机に置いて帰ればいいですか', 'required', '第3章 7(1)ア(ク)'],
+    ['自分のデジカメのSDカードを職場のPCに挿して写真を取り込んでもいいですか', 'needs_permission', '第3章 7(1)ア(エ)a'],
+    ['住民さんの情報が映った画面を間違えて貼ってしまいました。すぐ消しましたがどうすれば', 'must_report', '第3章 7(3)ア(ア)'],
+  ])('photo backup to the cloud, another\'s account, one password everywhere, a term ending, one\'s own camera, a wrong screen pasted: %s', (q, verdict, first) =>
+    expectAnswer(q, verdict, first),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
