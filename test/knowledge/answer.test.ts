@@ -1438,6 +1438,10 @@ describe('answers', () => {
     expectAnswer(q, verdict, first),
   );
 
+  test('a stand-in asked about as 「…が指名すれば」 needs only the approval still to come', () => {
+    expectAnswer('統括が特権の代行者を指名すれば、それで代行してもらえますか', 'needs_permission', '第3章 8(2)ア(ウ)b', ['最高データ取扱責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
