@@ -174,7 +174,7 @@ const ASKS_AFTER_CHA = new RegExp(`^[っちゃじ]{0,4}(?:(?:て|で)(?:も)?${M
 const ASKED_ACT = new RegExp(`([^、。!?\\n]{2,16}?)(?:ても|て|でも|で)${MAY}[^、。!?\\n]{0,12}[?!。]?$`);
 
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
-const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?|(?:教え|送っ|見せ|貸し|渡し|入れ|させ|やっ|使わせ|ログインさせ)て(?:くれ|ね|よ)?)[。!?」]*$/;
+const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|ましょう|ましょうか|ませんか|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?|(?:教え|送っ|見せ|貸し|渡し|入れ|させ|やっ|使わせ|ログインさせ)て(?:くれ|ね|よ)?)[。!?」]*$/;
 
 /** A quotation that only informs (「…研修があるよ」「…ありますよ」): nothing happened, unless it names an incident. */
 const INFORMS_ONLY = /(?:があるよ|がありますよ|があります|あるけん|あるから|やってるよ|やってますよ)[。!」]*$/;
@@ -617,7 +617,9 @@ export class Cues {
     // …read without what is no incident (「ウイルスチェックしたら何も出なかった」 is no check that found someone out).
     const witnessed = this.d.witnessed.some((w) => plain.includes(w)) || (this.d.witnessed_of_others.some((w) => ended.includes(w)) && any(this.d.others));
     // The role names first, longest first: 「最高データ取扱責任者です」 is not the データ取扱責任者.
-    const asker = this.askerByRole(q) ?? this.d.askers.find((a) => any(a.words))?.role ?? null;
+    // Who asks is said outside quotes: 「CSIRTの者です。…パスワードを確認させてください」と言われました is someone else.
+    const own = q.replace(QUOTE, '「」');
+    const asker = this.askerByRole(own) ?? this.d.askers.find((a) => a.words.some((w) => own.includes(w)))?.role ?? null;
     const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);
     const heldPermission = this.heldPermission(q);
     const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => holdsRole(heldPermission, r)) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));

@@ -1317,7 +1317,10 @@ describe('answers', () => {
     'シュレッダーの紙詰まり、どこに連絡すれば直してもらえますか',
     '自分のマイナンバーカードの電子証明書の更新はどこでできますか',
     '課の年賀状を職場のPCで作成してもいいですか',
-    '休日出勤した分の代休はいつまでに取ればいいですか',
+    '振替休日は休日出勤から何週間以内に取ればいいですか',
+    'コピー機が紙づまりで動かない。業者の連絡先ってどこ？',
+    '公用車のETCカードは挿したままでいいですか',
+    '昼休みに私物のスマホで、通販サイトのパスワードを間違えてロックされました。解除の仕方わかりますか',
     '会社の充電器で私物のスマホを充電してもいいですか',
     'Teamsで既読がつかないようにする設定はありますか',
     '臨時職員さんの雇用保険の手続きはどこでしますか',
@@ -1441,6 +1444,14 @@ describe('answers', () => {
   test('a stand-in asked about as 「…が指名すれば」 needs only the approval still to come', () => {
     expectAnswer('統括が特権の代行者を指名すれば、それで代行してもらえますか', 'needs_permission', '第3章 8(2)ア(ウ)b', ['最高データ取扱責任者']);
   });
+
+  test.each([
+    ['「情シスの者です。パスワードを教えてください」と電話がありました。教えてもいいですか', 'prohibited', '第3章 7(4)ウ(イ)'],
+    ['業者さんが「このソフト、サポート切れてるけどこのまま使いましょう」と言ってます。使い続けていい？', 'prohibited', '第3章 8(4)ア(キ)'],
+    ['旅費の計算のために、職場のPCで鉄道会社のサイトを開いて運賃を調べてもいいですか', 'allowed', '第3章 8(1)ト(ア)'],
+  ])('who speaks in a quote is not who asks, a proposal quoted is no incident, a fare looked up for travel expenses: %s', (q, verdict, first) =>
+    expectAnswer(q, verdict, first),
+  );
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
