@@ -1453,6 +1453,10 @@ describe('answers', () => {
     expectAnswer(q, verdict, first),
   );
 
+  test('applying a patch alone is work on a system done by two (8(1)エ(ウ)), not software past its support', () => {
+    expectAnswer('今夜のサーバのパッチ当て、私ひとりでさっと済ませてもいいですか', 'required', '第3章 8(1)エ(ウ)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
