@@ -1457,6 +1457,14 @@ describe('answers', () => {
     expectAnswer('今夜のサーバのパッチ当て、私ひとりでさっと済ませてもいいですか', 'required', '第3章 8(1)エ(ウ)');
   });
 
+  test.each([
+    ['隣の席の人がウイルス対策ソフトを止めたまま仕事してます。注意したけど聞いてくれません。どこかに言うべき？', 'must_report', '第3章 9(2)ウ(ア)'],
+    ['同僚がゲームを職場のPCに入れてるのに気づきました。誰かに伝えるべきですか', 'must_report', '第3章 9(2)ウ(ア)'],
+    ['昼休みに席を外すとき、申請書を机に出したままでもいいですか', 'required', '第3章 7(1)ア(キ)'],
+  ])('a colleague\'s breach noticed or not mended when told; lunchtime as when one leaves the desk: %s', (q, verdict, first) =>
+    expectAnswer(q, verdict, first),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
