@@ -1465,6 +1465,15 @@ describe('answers', () => {
     expectAnswer(q, verdict, first),
   );
 
+  test.each([
+    ['4月から県に戻ります。こっちで借りてた公用のUSBメモリ、向こうでも使うので持っていってもいいですか', 'required', '第3章 7(1)ア(ク)'],
+    ['同僚が自分のパスワードを派遣さんに教えて入力させてます。直接は言いづらくて…どうしたら', 'must_report', '第3章 9(2)ウ(ア)'],
+    ['保健所から感染症の発生状況のExcelがメールで届きました。開いて大丈夫？', 'required', '第3章 8(4)ウ(オ)'],
+    ['病院の方から電話があって「ホームページが変なページになってますよ」と言われました。どうすれば', 'must_report', '第3章 7(3)イ(ア)'],
+  ])('going back with what was lent, a breach one finds hard to mention, an infectious disease that is no malware, a call from outside telling what was seen: %s', (q, verdict, first) =>
+    expectAnswer(q, verdict, first),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
