@@ -527,7 +527,6 @@ export class Cues {
     return this.d.conditions[condition]?.when_denied === 'lift';
   }
 
-  /** Whether a sentence speaks to the assistant rather than about the policy. */
   /**
    * Where a question turns to another matter (「ところで」「質問は別件で」「聞きたいのは」): the index just after the last such
    * phrase, or -1. What comes before it is background the asker is done with.
@@ -537,7 +536,8 @@ export class Cues {
     for (const w of this.d.topic_shift) {
       // Only where a sentence or clause starts: 「自分のところで止めて」 holds ところで without turning anywhere.
       for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
-        if (at === 0 || /[。、！？!?\s,.]$/.test(text.slice(0, at)) || /[。、！？!?\s,.]で$/.test(text.slice(0, at))) end = Math.max(end, at + w.length);
+        // (「で、聞きたいのは」 too).
+        if (at === 0 || /[。、！？!?\s,.]で?$/.test(text.slice(0, at))) end = Math.max(end, at + w.length);
       }
     }
     return end;
@@ -549,6 +549,7 @@ export class Cues {
     return this.askerByRole(q) !== null || this.d.askers.some((a) => a.words.some((w) => q.includes(w)));
   }
 
+  /** Whether a sentence speaks to the assistant rather than about the policy. */
   isInstruction(sentence: string): boolean {
     const s = normalizeQuery(sentence);
     return this.d.injection.some((w) => s.includes(w));
