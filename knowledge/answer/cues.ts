@@ -662,7 +662,8 @@ export class Cues {
       exceptionNamed,
       afterTheFact: any(this.d.after_the_fact),
       alreadyPermitted,
-      alreadyReported: any(this.d.already_reported),
+      // 「部下から『窓口には報告済みです』と聞きました」: someone else's report, not the asker's.
+      alreadyReported: this.d.already_reported.some((w) => own.includes(w)),
       asker,
       heldPermission,
       heldFromUnnamed,

@@ -1474,6 +1474,12 @@ describe('answers', () => {
     expectAnswer(q, verdict, first),
   );
 
+  test.each([
+    ['ICカードがみあたらない…明日まで探して、見つかったら報告しなくていい？', 'must_report', '第3章 7(4)ア(ア)c', ['統括情報セキュリティ責任者', '端末装置管理責任者']],
+    ['パスワー度の変更、前に使ってたのに戻してもいい？', 'prohibited', '第3章 7(4)ウ(オ)', []],
+    ['データ取扱責任者です。係員から「USBメモリをなくしました。窓口には報告済みです」と聞きました。私はどこに報告しますか', 'must_report', '第3章 7(3)ア(イ)', ['統括情報セキュリティ責任者', '情報システム管理者']],
+  ])('a card not found written in kana, an IME slip, a report someone else made quoted: %s', (q, verdict, first, roles) => expectAnswer(q, verdict, first, roles));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
