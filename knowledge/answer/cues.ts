@@ -176,8 +176,8 @@ const ASKED_ACT = new RegExp(`([^、。!?\\n]{2,16}?)(?:ても|て|でも|で)${
 /** A quoted request or wish: 「…使いたい」「…送ってほしい」「…教えてください」. */
 const REQUEST_QUOTE = /(?:たい|たいです|ほしい|欲しい|ください|下さい|ましょう|ましょうか|ませんか|もらえませんか|もらえますか|いただけませんか|いただけますか|くれませんか|くれる\?|いいですか|いい\?|(?:教え|送っ|見せ|貸し|渡し|入れ|させ|やっ|使わせ|ログインさせ)て(?:くれ|ね|よ)?)[。!?」]*$/;
 
-/** A quotation that only informs (「…研修があるよ」「…ありますよ」): nothing happened, unless it names an incident. */
-const INFORMS_ONLY = /(?:があるよ|がありますよ|があります|あるけん|あるから|やってるよ|やってますよ)[。!」]*$/;
+/** A quotation that only informs (「…研修があるよ」「…調べられるんだよ」): nothing happened, unless it names an incident. */
+const INFORMS_ONLY = /(?:があるよ|がありますよ|があります|あるけん|あるから|やってるよ|やってますよ|られるんだよ|られるんですよ|できるんだよ|できるんですよ|らしいよ)[。!」]*$/;
 
 /** After a setting phrase: it is only the purpose (…のに, …ため) or a reason given (委託契約もあるし, 契約があるので). */
 const ONLY_PURPOSE_OR_REASON = /^(?:る|た)?(?:のに|ため|ので)|^(?:も|が|は)?(?:ある|あります|結んで(?:い)?る|済み|済)(?:し|から|ので|、)/;

@@ -1318,6 +1318,8 @@ describe('answers', () => {
     '自分のマイナンバーカードの電子証明書の更新はどこでできますか',
     '課の年賀状を職場のPCで作成してもいいですか',
     '振替休日は休日出勤から何週間以内に取ればいいですか',
+    'シュレッダーの袋の交換って誰がするんでしたっけ',
+    '複合機でスキャンしたPDFの解像度ってどれくらいにすれば軽くなりますか',
     'コピー機が紙づまりで動かない。業者の連絡先ってどこ？',
     '公用車のETCカードは挿したままでいいですか',
     '昼休みに私物のスマホで、通販サイトのパスワードを間違えてロックされました。解除の仕方わかりますか',
@@ -1479,6 +1481,17 @@ describe('answers', () => {
     ['パスワー度の変更、前に使ってたのに戻してもいい？', 'prohibited', '第3章 7(4)ウ(オ)', []],
     ['データ取扱責任者です。係員から「USBメモリをなくしました。窓口には報告済みです」と聞きました。私はどこに報告しますか', 'must_report', '第3章 7(3)ア(イ)', ['統括情報セキュリティ責任者', '情報システム管理者']],
   ])('a card not found written in kana, an IME slip, a report someone else made quoted: %s', (q, verdict, first, roles) => expectAnswer(q, verdict, first, roles));
+
+  test.each([
+    ['USBを挿したときの自動再生をオンにしてもいいですか', 'needs_permission', '第3章 7(1)ア(カ)'],
+    ['隣の係の人が私用のGmailに業務ファイルを送ってるみたいです。どうすれば', 'must_report', '第3章 9(2)ウ(ア)'],
+    ['同僚がUSBを私物PCに挿すのを何回か見ました。言いにくいんですがどうしたら', 'must_report', '第3章 9(2)ウ(ア)'],
+    ['先輩から「上の人は職員のメールの記録を調べられるんだよ」と聞きました。本人に断らずにそんなことしていいの？', 'allowed', '第3章 9(2)イ'],
+    ['知り合いが焼いてくれたDVDのソフトを職場のPCに入れてもいいですか', 'prohibited', '第3章 8(1)チ(ウ)'],
+    ['保存年限が過ぎた申請書、古紙回収に出してもいいですか', 'needs_permission', '第3章 4(2)コ(ウ)'],
+  ])('autoplay, a colleague seen more than once, a quote that only informs, a burned disc, papers for the waste-paper collection: %s', (q, verdict, first) =>
+    expectAnswer(q, verdict, first),
+  );
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
