@@ -1320,6 +1320,7 @@ describe('answers', () => {
     '振替休日は休日出勤から何週間以内に取ればいいですか',
     'シュレッダーの袋の交換って誰がするんでしたっけ',
     '監査で市町村を回るとき公用者を使いたいんですが、予約はどこに言えば',
+    '研修のセミナーに参加するときの旅費は出ますか',
     '複合機でスキャンしたPDFの解像度ってどれくらいにすれば軽くなりますか',
     'コピー機が紙づまりで動かない。業者の連絡先ってどこ？',
     '公用車のETCカードは挿したままでいいですか',
@@ -1497,6 +1498,10 @@ describe('answers', () => {
   test('a section head who cannot follow a rule asks for the exception, though they ask whether the CISO approves it', () => {
     expectAnswer('課長です。古いシステムがパスワード変更に対応してなくて、ルールどおりの運用ができません。例外扱いにしてもらう相手はCISOですか？', 'needs_permission', '第3章 9(4)ア', ['統括情報セキュリティ責任者']);
     expect(engine.explain('課長です。USBメモリの持ち出しの許可をもらう相手はCISOですか？').cues.asker).toBe('情報セキュリティ責任者');
+  });
+
+  test('an ID left in place during a secondment is to be struck off through the 統括', () => {
+    expectAnswer('出向でしばらく離れるけど、システムのIDはそのまま置いといてもらっていい？', 'must_report', '第3章 8(2)ア(イ)b', ['統括情報セキュリティ責任者']);
   });
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
