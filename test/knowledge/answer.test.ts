@@ -1504,6 +1504,10 @@ describe('answers', () => {
     expectAnswer('出向でしばらく離れるけど、システムのIDはそのまま置いといてもらっていい？', 'must_report', '第3章 8(2)ア(イ)b', ['統括情報セキュリティ責任者']);
   });
 
+  test('a private USB stick that is at home (家にある自分のUSBメモリ) is used at work, not work done at home', () => {
+    expectAnswer('支給のUSBが足りないので、家にある自分のUSBメモリを職場で使ってもいいですか', 'needs_permission', '第3章 7(1)ア(エ)a', ['データ取扱責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
