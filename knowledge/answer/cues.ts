@@ -653,7 +653,8 @@ export class Cues {
       askAction: any(this.d.ask_action),
       askPermission: this.d.ask_permission.some((w) => asked.includes(w)),
       mayI,
-      skipDuty: any(this.d.skip_duty),
+      // 「…しないでいい？」 asks to skip a duty; 「つないでいい？」 holds the same letters and asks to connect.
+      skipDuty: this.d.skip_duty.some((w) => q.replace(/つないで/g, 'つなぐ').includes(w)),
       asItStands: any(this.d.as_it_stands),
       leftAsIs: any(this.d.left_as_is),
       nominated: any(this.d.nominated),

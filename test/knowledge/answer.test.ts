@@ -1508,6 +1508,11 @@ describe('answers', () => {
     expectAnswer('支給のUSBが足りないので、家にある自分のUSBメモリを職場で使ってもいいですか', 'needs_permission', '第3章 7(1)ア(エ)a', ['データ取扱責任者']);
   });
 
+  test('「つないでいい？」 asks to connect; it does not ask to skip a duty (…ないでいい)', () => {
+    expect(engine.explain('公用スマホのテザリングでPCをネットにつないでいい？').cues.skipDuty).toBeFalsy();
+    expect(engine.explain('画面ロックはしないでいい？').cues.skipDuty).toBe(true);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
