@@ -100,6 +100,9 @@ function nearestPermission(tree: ClauseTree, top: Candidate[]): { clause: Clause
   return null;
 }
 
+/** How near a grantor's duty on top the asker's own rule for the same permission must score to lead instead. */
+const OWN_RULE_NEAR = 0.7;
+
 /** How near the best rule, another role's duty, the asker's own permission rule must score to answer their "may I". */
 const OTHERS_DUTY = 0.55;
 
@@ -440,6 +443,10 @@ export function decide(
     // The clause's rule is a duty, but the act asked about is the one it makes subject to permission.
     verdict = 'needs_permission';
     roles = [...permissionSentence.facts.grantors];
+    // When that duty is the grantor's (統括情報セキュリティ責任者は…やむを得ず接続を許可する場合は…), the asker's own rule for
+    // the same permission close behind (職員等は、統括…の許可なく…接続してはならない) leads.
+    const own = bindsAsker(s.actor, cues.asker, true) ? undefined : top.slice(1).find((c) => c.score >= primary.score * OWN_RULE_NEAR && bindsAsker(c.sentence.facts.actor, cues.asker) && c.sentence.facts.grantors.length > 0 && c.sentence.facts.grantors.every((g) => roles.includes(g)));
+    if (own) lead.push(own);
     lead.push({ clause: primary.clause, sentence: permissionSentence });
   } else if ((cues.mayI || cues.askPermission) && (siblingPermission(tree, primary) ?? null)) {
     const sib = siblingPermission(tree, primary)!;

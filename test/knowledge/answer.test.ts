@@ -1513,6 +1513,13 @@ describe('answers', () => {
     expect(engine.explain('画面ロックはしないでいい？').cues.skipDuty).toBe(true);
   });
 
+  test('tethering a PC: the asker\'s own rule for the permission (8(1)テ(ア)) leads the grantor\'s duty behind it (8(2)イ(キ))', () => {
+    const a = engine.answer('ネットが不安定なので、係のスマホのテザリングで公用PCをつないで作業してもいいですか');
+    expect(a.verdict).toBe('needs_permission');
+    expect(a.roles).toEqual(['統括情報セキュリティ責任者']);
+    expect(a.citations.map((c) => c.label).slice(0, 2)).toEqual(['第3章 8(1)テ(ア)', '第3章 8(2)イ(キ)']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
