@@ -1520,6 +1520,13 @@ describe('answers', () => {
     expect(a.citations.map((c) => c.label).slice(0, 2)).toEqual(['第3章 8(1)テ(ア)', '第3章 8(2)イ(キ)']);
   });
 
+  test.each([
+    ['ログインのとき、後ろの人にパスワード打つところ見られてた気がします…'],
+    ['パスワードの付箋を貼ってたら、来客の人にじっと見られてた気がする'],
+  ])('a password maybe seen as it was typed or on a note is a password that may have leaked (7(4)ウ(エ)): %s', (q) =>
+    expectAnswer(q, 'must_report', '第3章 7(4)ウ(エ)', ['データ取扱責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
