@@ -144,7 +144,7 @@ describe('answers', () => {
     // A button one cannot find is no loss.
     ['Excelの印刷ボタンが見つからないんですけど', 'not_covered', '第3章 7(1)ア(ア)'],
     // 「つないでました」 said of one's own device is no breach seen.
-    ['ホテルのWi-Fiにつないでました。帰ってきたので課のLANに挿していい？', 'needs_permission', '第3章 8(2)イ(キ)'],
+    ['ホテルのWi-Fiにつないでました。帰ってきたので課のLANに挿していい？', 'needs_permission', '第3章 8(2)イ(カ)'],
     // Reading the office's mail from an inn (旅館から庁内の…) is reaching in from outside.
     ['研修で泊まってる旅館から庁内のメールを見たいんですが', 'needs_permission', '第3章 8(2)イ(ア)'],
   ])('not something that happened, and what is asked instead: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
@@ -1525,6 +1525,13 @@ describe('answers', () => {
     ['パスワードの付箋を貼ってたら、来客の人にじっと見られてた気がする'],
   ])('a password maybe seen as it was typed or on a note is a password that may have leaked (7(4)ウ(エ)): %s', (q) =>
     expectAnswer(q, 'must_report', '第3章 7(4)ウ(エ)', ['データ取扱責任者']),
+  );
+
+  test.each([
+    ['研修に持っていってたノートPCが戻ってきたので、課のLANにまたつないでいいですか'],
+    ['修理から戻ってきたタブレットを庁内のWi-Fiにつないでもいい？'],
+  ])('a device back from outside, connected again, is answered with the rule for devices brought back (8(2)イ(カ)): %s', (q) =>
+    expectAnswer(q, 'needs_permission', '第3章 8(2)イ(カ)', ['統括情報セキュリティ責任者']),
   );
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
