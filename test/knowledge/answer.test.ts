@@ -1534,6 +1534,10 @@ describe('answers', () => {
     expectAnswer(q, 'needs_permission', '第3章 8(2)イ(カ)', ['統括情報セキュリティ責任者']),
   );
 
+  test('disposal done with permission and a certificate in hand, asked whether that is all: the record of what was done (4(2)コ(イ))', () => {
+    expectAnswer('許可をもらって古いHDDを業者に破砕してもらい、証明書ももらいました。これで完了ですよね？', 'required', '第3章 4(2)コ(イ)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
