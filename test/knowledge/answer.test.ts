@@ -1538,6 +1538,12 @@ describe('answers', () => {
     expectAnswer('許可をもらって古いHDDを業者に破砕してもらい、証明書ももらいました。これで完了ですよね？', 'required', '第3章 4(2)コ(イ)');
   });
 
+  test.each([
+    ['「システム担当です、点検のためパスワードを教えてください」と内線がありました。教えていいですか', 'prohibited', '第3章 7(4)ウ(イ)'],
+    ['近くの町の広域連合と、お互いに作った集計マクロを交換してもいいですか', 'needs_permission', '第3章 8(1)ウ'],
+    ['課のPCのメモリが足りないので自分で交換しようかと思います。いいですか', 'needs_permission', '第3章 8(1)ツ(イ)'],
+  ])('a password asked for by phone, tools swapped with another body, a part of a PC swapped: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
