@@ -322,6 +322,10 @@ export function decide(
   }
   const primary = ranked[0]!;
   const top = ranked.slice(0, 3);
+  // A permission found near the top that the person says they hold already (「運ぶ許可はもらいました」) answers nothing.
+  // (Only a permission one role gives: of one that needs two, the person may hold one and still need the other's.)
+  const unheld = (p: { clause: Clause; sentence: ClauseSentence } | null) =>
+    p && !(p.sentence.facts.grantors.length === 1 && alreadyHeld({ ...p, score: 0, retrieval: 0 }, cues, heldFor)) ? p : null;
   // The first three that match as well as the best: for a plain 「…していい？」 a permission rule among them answers it.
   const tied = top.filter((c) => c.score >= top[0]!.score * TIED).filter((c) => bindsAsker(c.sentence.facts.actor, cues.asker));
   const lead: { clause: Clause; sentence: ClauseSentence }[] = [];
@@ -453,7 +457,7 @@ export function decide(
     verdict = 'needs_permission';
     roles = [...sib.sentence.facts.grantors];
     lead.push(sib, primary);
-  } else if ((cues.askPermission || (cues.mayI && !cues.skipDuty)) && !s.modalities.includes('prohibition') && nearestPermission(tree, cues.askPermission ? top : tied)) {
+  } else if ((cues.askPermission || (cues.mayI && !cues.skipDuty)) && !s.modalities.includes('prohibition') && unheld(nearestPermission(tree, cues.askPermission ? top : tied))) {
     // 「誰かの許可いる？」: the permission rule nearest the top answers it (運搬する者は…許可を得なければ); a plain "may I"
     // only when that rule is as good a match as the duty on top (送る: 提供の許可 beside 送信時の暗号化).
     const found = nearestPermission(tree, cues.askPermission ? top : tied)!;

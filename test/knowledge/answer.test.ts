@@ -1544,6 +1544,10 @@ describe('answers', () => {
     ['課のPCのメモリが足りないので自分で交換しようかと思います。いいですか', 'needs_permission', '第3章 8(1)ツ(イ)'],
   ])('a password asked for by phone, tools swapped with another body, a part of a PC swapped: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test('a permission the person says they hold, found near the top, answers nothing: what they must still do does', () => {
+    expectAnswer('住民の一覧を市町村にメールで送ります。提供する許可はもらっています。送るときに気をつけることは？', 'required', '第3章 4(2)キ');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
