@@ -1548,6 +1548,13 @@ describe('answers', () => {
     expectAnswer('住民の一覧を市町村にメールで送ります。提供する許可はもらっています。送るときに気をつけることは？', 'required', '第3章 4(2)キ');
   });
 
+  test.each([
+    ['バックアップのテープを別の庁舎まで車で運びます。何か手続きはいりますか'],
+    ['災害に備えてバックアップのHDDを別館の金庫まで運んで保管したいです。運ぶのに許可はいりますか'],
+  ])('media taken by car to another building are carried, with the データ取扱責任者\'s permission (4(2)ク(イ)): %s', (q) =>
+    expectAnswer(q, 'needs_permission', '第3章 4(2)ク(イ)', ['データ取扱責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
