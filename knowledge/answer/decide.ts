@@ -103,6 +103,17 @@ function nearestPermission(tree: ClauseTree, top: Candidate[]): { clause: Clause
 /** How near a grantor's duty on top the asker's own rule for the same permission must score to lead instead. */
 const OWN_RULE_NEAR = 0.7;
 
+/**
+ * When the best rule is the grantor's duty (統括情報セキュリティ責任者は…やむを得ず接続を許可する場合は…), the asker's own rule
+ * for the same permission close behind it (職員等は、統括…の許可なく…接続してはならない), which then leads.
+ */
+function ownRuleFor(grantors: readonly Role[], primary: Candidate, top: Candidate[], cues: QuestionCues): Candidate | undefined {
+  return top.slice(1).find((c) => {
+    const f = c.sentence.facts;
+    return c.score >= primary.score * OWN_RULE_NEAR && bindsAsker(f.actor, cues.asker) && f.grantors.length > 0 && f.grantors.every((g) => grantors.includes(g));
+  });
+}
+
 /** How near the best rule, another role's duty, the asker's own permission rule must score to answer their "may I". */
 const OTHERS_DUTY = 0.55;
 
@@ -447,9 +458,7 @@ export function decide(
     // The clause's rule is a duty, but the act asked about is the one it makes subject to permission.
     verdict = 'needs_permission';
     roles = [...permissionSentence.facts.grantors];
-    // When that duty is the grantor's (統括情報セキュリティ責任者は…やむを得ず接続を許可する場合は…), the asker's own rule for
-    // the same permission close behind (職員等は、統括…の許可なく…接続してはならない) leads.
-    const own = bindsAsker(s.actor, cues.asker, true) ? undefined : top.slice(1).find((c) => c.score >= primary.score * OWN_RULE_NEAR && bindsAsker(c.sentence.facts.actor, cues.asker) && c.sentence.facts.grantors.length > 0 && c.sentence.facts.grantors.every((g) => roles.includes(g)));
+    const own = bindsAsker(s.actor, cues.asker, true) ? undefined : ownRuleFor(roles, primary, top, cues);
     if (own) lead.push(own);
     lead.push({ clause: primary.clause, sentence: permissionSentence });
   } else if ((cues.mayI || cues.askPermission) && (siblingPermission(tree, primary) ?? null)) {
