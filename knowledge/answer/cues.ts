@@ -48,6 +48,7 @@ const CuesFile = z.object({
   received_report: phrases,
   incident_words: phrases,
   skip_duty: phrases,
+  skip_duty_masks: phrases.default([]),
   as_it_stands: phrases.default([]),
   left_as_is: phrases.default([]),
   nominated: phrases.default([]),
@@ -246,6 +247,7 @@ export class Cues {
       received_report: norm(data.received_report),
       incident_words: norm(data.incident_words),
       skip_duty: norm(data.skip_duty),
+      skip_duty_masks: norm(data.skip_duty_masks),
       as_it_stands: norm(data.as_it_stands),
       left_as_is: norm(data.left_as_is),
       nominated: norm(data.nominated),
@@ -545,8 +547,12 @@ export class Cues {
 
   /** Whether a sentence says who is asking (「課長です。」). */
   namesAsker(sentence: string): boolean {
-    const q = normalizeQuery(sentence);
-    return this.askerByRole(q) !== null || this.d.askers.some((a) => a.words.some((w) => q.includes(w)));
+    return this.askerOf(normalizeQuery(sentence)) !== null;
+  }
+
+  /** The role a normalized text says the person holds: the role names first, longest first (「最高データ取扱責任者です」 is not the データ取扱責任者). */
+  private askerOf(q: string): string | null {
+    return this.askerByRole(q) ?? this.d.askers.find((a) => a.words.some((w) => q.includes(w)))?.role ?? null;
   }
 
   /** Whether a sentence speaks to the assistant rather than about the policy. */
@@ -617,10 +623,9 @@ export class Cues {
     const ended = `${q}。`;
     // …read without what is no incident (「ウイルスチェックしたら何も出なかった」 is no check that found someone out).
     const witnessed = this.d.witnessed.some((w) => plain.includes(w)) || (this.d.witnessed_of_others.some((w) => ended.includes(w)) && any(this.d.others));
-    // The role names first, longest first: 「最高データ取扱責任者です」 is not the データ取扱責任者.
     // Who asks is said outside quotes: 「CSIRTの者です。…パスワードを確認させてください」と言われました is someone else.
     const own = q.replace(QUOTE, '「」');
-    const asker = this.askerByRole(own) ?? this.d.askers.find((a) => a.words.some((w) => own.includes(w)))?.role ?? null;
+    const asker = this.askerOf(own);
     const alreadyPermitted = this.d.already_permitted.some((p) => heldAt(q, p) >= 0);
     const heldPermission = this.heldPermission(q);
     const heldFromUnnamed = alreadyPermitted && !this.roles.some((r) => holdsRole(heldPermission, r)) && this.d.already_permitted.some((p) => unqualifiedAt(q, p));
@@ -644,6 +649,8 @@ export class Cues {
     // What someone outside told of, passed on (「住民から連絡があった」と報告が上がってきた), is an incident reported, not a
     // breach the asker saw.
     const toldFromOutside = !witnessed && condition(FROM_OUTSIDE) === 'asserted';
+    // 「…しないでいい？」 asks to skip a duty; 「つないでいい？」 holds the same letters and asks to connect (skip_duty_masks).
+    const unmasked = blankOut(q, this.d.skip_duty_masks);
     return {
       incident: happened || received || witnessed,
       witnessedOnly: witnessed && !happened,
@@ -653,8 +660,7 @@ export class Cues {
       askAction: any(this.d.ask_action),
       askPermission: this.d.ask_permission.some((w) => asked.includes(w)),
       mayI,
-      // 「…しないでいい？」 asks to skip a duty; 「つないでいい？」 holds the same letters and asks to connect.
-      skipDuty: this.d.skip_duty.some((w) => q.replace(/つないで/g, 'つなぐ').includes(w)),
+      skipDuty: this.d.skip_duty.some((w) => unmasked.includes(w)),
       asItStands: any(this.d.as_it_stands),
       leftAsIs: any(this.d.left_as_is),
       nominated: any(this.d.nominated),

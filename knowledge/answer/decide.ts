@@ -333,12 +333,12 @@ export function decide(
   }
   const primary = ranked[0]!;
   const top = ranked.slice(0, 3);
-  // A permission found near the top that the person says they hold already (「運ぶ許可はもらいました」) answers nothing.
-  // (Only a permission one role gives: of one that needs two, the person may hold one and still need the other's.)
-  const unheld = (p: { clause: Clause; sentence: ClauseSentence } | null) =>
-    p && !(p.sentence.facts.grantors.length === 1 && alreadyHeld({ ...p, score: 0, retrieval: 0 }, cues, heldFor)) ? p : null;
   // The first three that match as well as the best: for a plain 「…していい？」 a permission rule among them answers it.
   const tied = top.filter((c) => c.score >= top[0]!.score * TIED).filter((c) => bindsAsker(c.sentence.facts.actor, cues.asker));
+  // The permission rule nearest the top, unless the person says they hold it already (「運ぶ許可はもらいました」): only
+  // one that one role gives, since of one that needs two the person may hold one and still need the other's.
+  const nearest = nearestPermission(tree, cues.askPermission ? top : tied);
+  const nearestUnheld = nearest && !(nearest.sentence.facts.grantors.length === 1 && alreadyHeld({ ...nearest, score: 0, retrieval: 0 }, cues, heldFor)) ? nearest : null;
   const lead: { clause: Clause; sentence: ClauseSentence }[] = [];
   let verdict: Verdict;
   let roles: Role[] = [];
@@ -361,6 +361,8 @@ export function decide(
   // The immediate duty for what happened (LANケーブルを抜く) comes before whom to tell, when that is asked.
   const immediateDuty = cues.askAction && s.modalities.includes('obligation') && bindsAsker(s.actor, cues.asker) && SITUATION_WORDS.test(primary.clause.text + (tree.parent(primary.clause)?.text ?? ''));
   const permissionSentence = tree.sentences(primary.clause).find(hasPermission);
+  // The permission rule beside the best one for the same act, found only when the chain below gets that far.
+  let sibling: { clause: Clause; sentence: ClauseSentence } | null = null;
   // A "may I" about a thing another role's duty is about, not left as it is: the asker's own permission rule close behind.
   const othersDuty =
     cues.mayI && !cues.skipDuty && !cues.incident && !cues.asItStands && !cues.leftAsIs ? othersDutyPermission(primary, top, cues) : null;
@@ -461,18 +463,16 @@ export function decide(
     const own = bindsAsker(s.actor, cues.asker, true) ? undefined : ownRuleFor(roles, primary, top, cues);
     if (own) lead.push(own);
     lead.push({ clause: primary.clause, sentence: permissionSentence });
-  } else if ((cues.mayI || cues.askPermission) && (siblingPermission(tree, primary) ?? null)) {
-    const sib = siblingPermission(tree, primary)!;
+  } else if ((cues.mayI || cues.askPermission) && (sibling = siblingPermission(tree, primary)) !== null) {
     verdict = 'needs_permission';
-    roles = [...sib.sentence.facts.grantors];
-    lead.push(sib, primary);
-  } else if ((cues.askPermission || (cues.mayI && !cues.skipDuty)) && !s.modalities.includes('prohibition') && unheld(nearestPermission(tree, cues.askPermission ? top : tied))) {
+    roles = [...sibling.sentence.facts.grantors];
+    lead.push(sibling, primary);
+  } else if ((cues.askPermission || (cues.mayI && !cues.skipDuty)) && !s.modalities.includes('prohibition') && nearestUnheld) {
     // 「誰かの許可いる？」: the permission rule nearest the top answers it (運搬する者は…許可を得なければ); a plain "may I"
     // only when that rule is as good a match as the duty on top (送る: 提供の許可 beside 送信時の暗号化).
-    const found = nearestPermission(tree, cues.askPermission ? top : tied)!;
     verdict = 'needs_permission';
-    roles = [...found.sentence.facts.grantors];
-    lead.push(found, primary);
+    roles = [...nearestUnheld.sentence.facts.grantors];
+    lead.push(nearestUnheld, primary);
   } else if (othersDuty) {
     // The best rule is another role's duty about the thing (データ取扱責任者 keeps network diagrams from those who
     // need not see them); what the asker may do with it is the asker's permission rule close behind (外部に提供する者は…許可).
