@@ -1555,6 +1555,18 @@ describe('answers', () => {
     expectAnswer(q, 'needs_permission', '第3章 4(2)ク(イ)', ['データ取扱責任者']),
   );
 
+  test.each([
+    ['画面に出たエラーメッセージをネットで調べて、原因を探してもいいですか'],
+    ['後期高齢者医療制度の改正内容を知りたいので、勤務中に厚生労働省のサイトを見てもいいですか'],
+  ])('looking something up for the work at hand is not browsing for other purposes (8(1)ト(ア) allows it): %s', (q) =>
+    expectAnswer(q, 'allowed', '第3章 8(1)ト(ア)'),
+  );
+
+  test.each([
+    ['被保険者の資格異動のデータを市町村の担当者にメールで送ってもいいですか', 'needs_permission', '第3章 4(2)ケ(イ)'],
+    ['異動先の係のパソコンにメモリを自分で増設してもいいですか', 'needs_permission', '第3章 8(1)ツ(イ)'],
+  ])('異動 of the insured (資格異動) or one\'s own past transfer is not leaving the post (7(1)ア(ク)): %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
