@@ -1567,6 +1567,11 @@ describe('answers', () => {
     ['異動先の係のパソコンにメモリを自分で増設してもいいですか', 'needs_permission', '第3章 8(1)ツ(イ)'],
   ])('異動 of the insured (資格異動) or one\'s own past transfer is not leaving the post (7(1)ア(ク)): %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['課長です。サポートが終わった会計ソフトですが、普通に動くので来年度以降も使い続けたいです。問題ありますか', 'prohibited', '第3章 8(4)ア(キ)'],
+    ['課長です。買い替えの予算がつくまで、サポートが切れたPCを使い続けたいのですが', 'needs_permission', '第3章 9(4)ア'],
+  ])('a manager keeping what the rules forbid: only until a constraint lifts is it the exception route (9(4)ア): %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
