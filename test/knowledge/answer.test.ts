@@ -1572,6 +1572,13 @@ describe('answers', () => {
     ['課長です。買い替えの予算がつくまで、サポートが切れたPCを使い続けたいのですが', 'needs_permission', '第3章 9(4)ア'],
   ])('a manager keeping what the rules forbid: only until a constraint lifts is it the exception route (9(4)ア): %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['オンライン研修で画面共有したら、パスワードを控えたファイルが開いたままになっていて、講師や参加者に映っていたと思います'],
+    ['「サポートセンターです、パスワードを確認させてください」と電話があり、つい教えてしまいました'],
+  ])('a password shown on a shared screen or given to a caller is one that may have leaked (7(4)ウ(エ)): %s', (q) =>
+    expectAnswer(q, 'must_report', '第3章 7(4)ウ(エ)', ['データ取扱責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
