@@ -1579,6 +1579,11 @@ describe('answers', () => {
     expectAnswer(q, 'must_report', '第3章 7(4)ウ(エ)', ['データ取扱責任者']),
   );
 
+  test.each([
+    ['ホームページにすでに載せている申請書の様式を、病院の担当者にメールで送ってもいいですか'],
+    ['市のホームページに載せてある広報資料を、委託業者にメールで送っても大丈夫ですか'],
+  ])('what is already published is not 機密性2以上: handing it out needs no permission (4(2)ケ(イ)): %s', (q) => expectAnswer(q, 'allowed', '第3章 4(2)ケ(イ)'));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
