@@ -1584,6 +1584,13 @@ describe('answers', () => {
     ['市のホームページに載せてある広報資料を、委託業者にメールで送っても大丈夫ですか'],
   ])('what is already published is not 機密性2以上: handing it out needs no permission (4(2)ケ(イ)): %s', (q) => expectAnswer(q, 'allowed', '第3章 4(2)ケ(イ)'));
 
+  test.each([
+    ['総務から回ってきたCSV、機密性の表示が何も書かれていないんですが、どう扱えばいいですか'],
+    ['前の担当から引き継いだフォルダのファイル、分類がどれなのか分からないです'],
+  ])('something received whose classification one cannot tell goes to the データ取扱責任者 (4(2)エ(ウ)), ahead of the labelling duty: %s', (q) =>
+    expectAnswer(q, 'required', '第3章 4(2)エ(ウ)'),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
