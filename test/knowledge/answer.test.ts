@@ -1097,7 +1097,8 @@ describe('answers', () => {
     ['今日はじめてサーバ室で作業します。入るのに誰かの許可って要りますか', 'needs_permission', ['端末装置管理責任者'], '第3章 6(2)イ(ア)'],
     ['サーバ室に入れてもらいたいんですけど、誰に頼めばいいですか', 'needs_permission', ['端末装置管理責任者'], '第3章 6(2)イ(ア)'],
     // Hiragana and short forms: まちがえて, パス.
-    ['郵便の宛名まちがえて、別の人に通知書送ってしもうた', 'must_report', ['データ取扱責任者'], '第3章 8(1)ソ(エ)'],
+    // A letter, not mail: the general incident rule (7(3)ア(ア)).
+    ['郵便の宛名まちがえて、別の人に通知書送ってしもうた', 'must_report', ['データ取扱責任者', '統一的な窓口'], '第3章 7(3)ア(ア)'],
     ['パス短めにしてもいいですか', 'required', [], '第3章 7(4)ウ(ウ)'],
     // 「落としたい」 wishes to download: nothing was lost.
     ['ネットにつながってない端末だけど、usbで更新プログラム落としたい', 'prohibited', [], '第3章 8(4)イ(エ)'],
@@ -1590,6 +1591,14 @@ describe('answers', () => {
   ])('something received whose classification one cannot tell goes to the データ取扱責任者 (4(2)エ(ウ)), ahead of the labelling duty: %s', (q) =>
     expectAnswer(q, 'required', '第3章 4(2)エ(ウ)'),
   );
+
+  test('mail still to be sent is not mail sent to the wrong place: what to do when sending (4(2)キ), not the mis-send report (8(1)ソ(エ))', () => {
+    expectAnswer('データ取扱責任者の許可はもらっています。市町村に被保険者のリストをメールで送るとき、何か気をつけることは？', 'required', '第3章 4(2)キ');
+  });
+
+  test('mail sent with every address showing is mis-sent mail, reported to the データ取扱責任者 by its own rule (8(1)ソ(エ))', () => {
+    expectAnswer('事業所あてのお知らせメールを、BCCにし忘れて全員のアドレスが見える状態で送ってしまいました', 'must_report', '第3章 8(1)ソ(エ)', ['データ取扱責任者']);
+  });
 
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
