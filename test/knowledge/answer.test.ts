@@ -1600,6 +1600,11 @@ describe('answers', () => {
     expectAnswer('事業所あてのお知らせメールを、BCCにし忘れて全員のアドレスが見える状態で送ってしまいました', 'must_report', '第3章 8(1)ソ(エ)', ['データ取扱責任者']);
   });
 
+  test.each([
+    ['県のサイトから届出の様式をダウンロードしました。そのまま窓口で使ってもいいですか', '第3章 8(4)ウ(イ)'],
+    ['説明会の資料の案を三つ作ったけど、一つに決まったので残りの案はもう使わないことになりました。パソコンに残しておいてもいいですか', '第3章 4(2)ウ(ウ)'],
+  ])('a form downloaded is data brought in, checked first (8(4)ウ(イ)); drafts no longer needed are erased (4(2)ウ(ウ)): %s', (q, first) => expectAnswer(q, 'required', first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
