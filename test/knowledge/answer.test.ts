@@ -1605,6 +1605,13 @@ describe('answers', () => {
     ['説明会の資料の案を三つ作ったけど、一つに決まったので残りの案はもう使わないことになりました。パソコンに残しておいてもいいですか', '第3章 4(2)ウ(ウ)'],
   ])('a form downloaded is data brought in, checked first (8(4)ウ(イ)); drafts no longer needed are erased (4(2)ウ(ウ)): %s', (q, first) => expectAnswer(q, 'required', first));
 
+  test('a PC a venue provides (備え付けのパソコン) is one not supplied by the office: its use needs the データ取扱責任者\'s permission', () => {
+    const a = engine.answer('研修先の備え付けのパソコンで、うちの資料を開いてもいいですか');
+    expect(a.verdict).toBe('needs_permission');
+    expect(a.roles).toEqual(['データ取扱責任者']);
+    expect(a.citations[0]!.label).toMatch(/^第3章 7\(1\)ア\(エ\)/);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
