@@ -1612,6 +1612,15 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toMatch(/^第3章 7\(1\)ア\(エ\)/);
   });
 
+  test.each([
+    ['出張で公用車のタイヤがパンクしました。ロードサービスはどこに頼めばいいですか'],
+    ['健康診断の日程を変えたいのですが、誰に連絡すればいいですか'],
+    ['懇親会の会費を職員から集めるときのルールはありますか'],
+    ['昼休みが遅れた日は、休憩って何分取っていいんですか'],
+  ])('office matters beside the policy are not covered, whatever policy words come with them: %s', (q) => {
+    expect(engine.answer(q).verdict).toBe('not_covered');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
