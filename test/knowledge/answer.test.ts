@@ -1621,6 +1621,14 @@ describe('answers', () => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
 
+  test.each([
+    ['出張先のホテルから「職員さんの忘れ物でノートPCをお預かりしています」と連絡がありました', '第3章 7(3)イ(ア)', ['データ取扱責任者']],
+    ['在宅勤務中、家族が公用のノートPCを勝手に開いて見てたっぽいです', '第3章 7(3)ア(ア)', ['データ取扱責任者', '統一的な窓口']],
+    ['住民さんの書類を、間違えて燃えるゴミで出しちゃったかもしれません', '第3章 7(3)ア(ア)', ['データ取扱責任者', '統一的な窓口']],
+  ])('something left behind, seen by family or thrown out with the household rubbish is an incident to report: %s', (q, first, roles) =>
+    expectAnswer(q, 'must_report', first, roles),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
