@@ -1629,6 +1629,16 @@ describe('answers', () => {
     expectAnswer(q, 'must_report', first, roles),
   );
 
+  test('a family desktop at home is a private PC: its use for work needs permission', () => {
+    const a = engine.answer('在宅の日に、家族で使ってる家のデスクトップで資料を仕上げてもいいですか');
+    expect(a.verdict).toBe('needs_permission');
+    expect(a.citations[0]!.label).toMatch(/^第3章 7\(1\)ア\((ウ|エ)\)/);
+  });
+
+  test('a supplied notebook (支給ノートPCを) is not a private device: connecting it at home is the connection rule (8(1)テ(ア))', () => {
+    expectAnswer('持ち帰った支給ノートPCを自宅のWi-Fiにつないでもいいですか', 'needs_permission', '第3章 8(1)テ(ア)', ['統括情報セキュリティ責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
