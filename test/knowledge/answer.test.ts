@@ -1639,6 +1639,11 @@ describe('answers', () => {
     expectAnswer('持ち帰った支給ノートPCを自宅のWi-Fiにつないでもいいですか', 'needs_permission', '第3章 8(1)テ(ア)', ['統括情報セキュリティ責任者']);
   });
 
+  test.each([
+    ['来月で退職します。借りているノートPCやUSBメモリはどうすればいいですか', '第3章 7(1)ア(ク)'],
+    ['家で作ったファイルをUSBで持ってきました。職場のPCに取り込む前にやることはありますか', '第3章 8(4)ウ(イ)'],
+  ])('what was lent goes back on leaving (7(1)ア(ク)); a file brought from home is checked before it goes in (8(4)ウ(イ)): %s', (q, first) => expectAnswer(q, 'required', first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
