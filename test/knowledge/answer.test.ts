@@ -1645,6 +1645,12 @@ describe('answers', () => {
     ['家で作ったファイルをUSBで持ってきました。職場のPCに取り込む前にやることはありますか', '第3章 8(4)ウ(イ)'],
   ])('what was lent goes back on leaving (7(1)ア(ク)); a file brought from home is checked before it goes in (8(4)ウ(イ)): %s', (q, first) => expectAnswer(q, 'required', first));
 
+  test.each([
+    ['朝来たら、机に置いていたICカードが無くなっていました', 'must_report', '第3章 7(4)ア(ア)c'],
+    ['委託業者への返信メールに、システムのパスワードを書いて送ってしまいました', 'must_report', '第3章 7(4)ウ(エ)'],
+    ['支給のUSBが足りないので、自分が持ってるUSBメモリを使ってもいいですか', 'needs_permission', '第3章 7(1)ア(エ)a'],
+  ])('an IC card gone (無くなっていました), a password written into mail sent, a USB stick of one\'s own: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
