@@ -1651,6 +1651,16 @@ describe('answers', () => {
     ['支給のUSBが足りないので、自分が持ってるUSBメモリを使ってもいいですか', 'needs_permission', '第3章 7(1)ア(エ)a'],
   ])('an IC card gone (無くなっていました), a password written into mail sent, a USB stick of one\'s own: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['出張帰りのタクシーに公用スマホを忘れてきました', 'must_report', '第3章 7(3)ア(ア)'],
+    ['保守業者さんが社員証を車に忘れてきたそうです。サーバ室に入ってもらっていいですか', 'required', '第3章 6(2)イ(イ)'],
+    ['課のPCのHDDをSSDに換えてもいいですか', 'needs_permission', '第3章 8(1)ツ(イ)'],
+  ])('left behind on the way (忘れてきた) is a loss, left in one\'s own car is not; a disk swapped is a part changed: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
+  test('a phone rota swapped is not the policy\'s', () => {
+    expect(engine.answer('電話当番を代わってほしいと言われました。断ってもいいですか').verdict).toBe('not_covered');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
