@@ -1661,6 +1661,12 @@ describe('answers', () => {
     expect(engine.answer('電話当番を代わってほしいと言われました。断ってもいいですか').verdict).toBe('not_covered');
   });
 
+  test.each([
+    ['Teamsに知らない会社からファイル付きのメッセージが届きました。開いてもいいですか', 'required', '第3章 8(4)ウ(ウ)'],
+    ['Excelに便利なアドインがあるので入れてもいいですか', 'needs_permission', '第3章 8(1)チ(イ)'],
+    ['休暇の間、メールの自動応答を設定するにはどうすればいいですか', 'not_covered', '第3章 7(1)ア(ア)'],
+  ])('a file from a stranger on chat, an add-in, an out-of-office reply: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
