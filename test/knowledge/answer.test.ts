@@ -1667,6 +1667,11 @@ describe('answers', () => {
     ['休暇の間、メールの自動応答を設定するにはどうすればいいですか', 'not_covered', '第3章 7(1)ア(ア)'],
   ])('a file from a stranger on chat, an add-in, an out-of-office reply: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['システムが5つもあるので、パスワードを一つ決めて全部のシステムで使い回してもいいですか', '第3章 7(4)ウ(カ)'],
+    ['有料ソフトがシリアル不要で使える版がネットにあるらしいんですが、使ってもいいですか', '第3章 8(1)チ(ウ)'],
+  ])('one password for every system, a paid program offered without its serial: %s', (q, first) => expectAnswer(q, 'prohibited', first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
