@@ -337,8 +337,9 @@ export function decide(
   const tied = top.filter((c) => c.score >= top[0]!.score * TIED).filter((c) => bindsAsker(c.sentence.facts.actor, cues.asker));
   // The permission rule nearest the top, unless the person says they hold it already (「運ぶ許可はもらいました」): only
   // one that one role gives, since of one that needs two the person may hold one and still need the other's.
-  const nearest = nearestPermission(tree, cues.askPermission ? top : tied);
-  const nearestUnheld = nearest && !(nearest.sentence.facts.grantors.length === 1 && alreadyHeld({ ...nearest, score: 0, retrieval: 0 }, cues, heldFor)) ? nearest : null;
+  const unheld = (p: { clause: Clause; sentence: ClauseSentence } | null) =>
+    p && !(p.sentence.facts.grantors.length === 1 && alreadyHeld({ ...p, score: 0, retrieval: 0 }, cues, heldFor)) ? p : null;
+  const nearestUnheld = unheld(nearestPermission(tree, cues.askPermission ? top : tied));
   const lead: { clause: Clause; sentence: ClauseSentence }[] = [];
   let verdict: Verdict;
   let roles: Role[] = [];
@@ -463,7 +464,7 @@ export function decide(
     const own = bindsAsker(s.actor, cues.asker, true) ? undefined : ownRuleFor(roles, primary, top, cues);
     if (own) lead.push(own);
     lead.push({ clause: primary.clause, sentence: permissionSentence });
-  } else if ((cues.mayI || cues.askPermission) && (sibling = siblingPermission(tree, primary)) !== null) {
+  } else if ((cues.mayI || cues.askPermission) && (sibling = unheld(siblingPermission(tree, primary))) !== null) {
     verdict = 'needs_permission';
     roles = [...sibling.sentence.facts.grantors];
     lead.push(sibling, primary);

@@ -1672,6 +1672,10 @@ describe('answers', () => {
     ['有料ソフトがシリアル不要で使える版がネットにあるらしいんですが、使ってもいいですか', '第3章 8(1)チ(ウ)'],
   ])('one password for every system, a paid program offered without its serial: %s', (q, first) => expectAnswer(q, 'prohibited', first));
 
+  test('a permission held beside the duty on top (運搬: 4(2)ク(イ) beside ク(ア)) is not asked for again: the duty answers', () => {
+    expectAnswer('許可はもらったので、明日公用車で申請書の原本を支所まで運びます。運ぶときに気をつけることは？', 'required', '第3章 4(2)ク(ア)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
