@@ -1676,6 +1676,17 @@ describe('answers', () => {
     expectAnswer('許可はもらったので、明日公用車で申請書の原本を支所まで運びます。運ぶときに気をつけることは？', 'required', '第3章 4(2)ク(ア)');
   });
 
+  test.each([
+    ['複合機に個人情報の資料を印刷したまま取り忘れて、取りに行ったらなくなっていました'],
+    ['住民さんあての封筒に、別の方の通知も一緒に入っていたことに気づきました'],
+  ])('a printout gone from the copier, another person\'s notice in an envelope: incidents to report: %s', (q) =>
+    expectAnswer(q, 'must_report', '第3章 7(3)ア(ア)', ['データ取扱責任者', '統一的な窓口']),
+  );
+
+  test('asking whether papers may go out with the rubbish (出しちゃっていい？) is no incident', () => {
+    expect(engine.answer('シュレッダーにかけた方がいい書類ですが、燃えるゴミで出しちゃってもいいですか').verdict).not.toBe('must_report');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
