@@ -163,9 +163,18 @@ export function bestSentence(
     if (cues.afterTheFact && AFTERWARDS.test(s.text)) score *= 1.5;
     // "May I …?" is answered by what the policy forbids or makes subject to permission.
     if (cues.mayI && (s.facts.grantors.length || s.facts.modalities.includes('prohibition'))) score *= 1.3;
+    // A ban the clause sets for a case of its own (「また、機密性3の情報資産については…してはならない」) answers a
+    // question that names that case, ahead of the permission beside it.
+    if (s.facts.modalities.includes('prohibition') && carvesOut(s, sentences, cues, lexicon)) score *= 1.5;
     if (score > bestScore + 1e-9) [best, bestScore] = [s, score];
   }
   return best;
+}
+
+/** Whether the question asserts a condition this sentence names and the clause's other sentences do not. */
+function carvesOut(s: ClauseSentence, sentences: readonly ClauseSentence[], cues: QuestionCues, lexicon: Cues): boolean {
+  const elsewhere = new Set(sentences.filter((x) => x !== s).flatMap((x) => lexicon.conditionsIn(x.text)));
+  return lexicon.conditionsIn(s.text).some((c) => !elsewhere.has(c) && cues.condition(c) === 'asserted');
 }
 
 /**

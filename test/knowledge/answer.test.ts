@@ -1687,6 +1687,10 @@ describe('answers', () => {
     expect(engine.answer('シュレッダーにかけた方がいい書類ですが、燃えるゴミで出しちゃってもいいですか').verdict).not.toBe('must_report');
   });
 
+  test('a ban a clause sets for a case of its own (機密性3 on a private PC) answers a question naming that case, whatever permission is offered', () => {
+    expectAnswer('出張中に、マイナンバーが入った一覧を自分のノートPCで開いて確認したいです。統括の許可をもらえば大丈夫ですか', 'prohibited', '第3章 7(1)ア(ウ)d');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
