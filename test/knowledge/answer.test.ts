@@ -1618,6 +1618,7 @@ describe('answers', () => {
     ['健康診断の日程を変えたいのですが、誰に連絡すればいいですか'],
     ['懇親会の会費を職員から集めるときのルールはありますか'],
     ['昼休みが遅れた日は、休憩って何分取っていいんですか'],
+    ['仕事中に私物の携帯に家族から電話があったら、出てもいいですか'],
   ])('office matters beside the policy are not covered, whatever policy words come with them: %s', (q) => {
     expect(engine.answer(q).verdict).toBe('not_covered');
   });
