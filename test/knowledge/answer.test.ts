@@ -1692,6 +1692,10 @@ describe('answers', () => {
     expectAnswer('出張中に、マイナンバーが入った一覧を自分のノートPCで開いて確認したいです。統括の許可をもらえば大丈夫ですか', 'prohibited', '第3章 7(1)ア(ウ)d');
   });
 
+  test('a device handed to a collector for disposal is disposed of, not information provided outside (4(2)コ, not ケ(イ))', () => {
+    expectAnswer('使わなくなったタブレットの廃棄、許可は出ています。回収業者に渡す前に何かしておくことは？', 'required', '第3章 4(2)コ(ア)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
