@@ -1696,6 +1696,10 @@ describe('answers', () => {
     expectAnswer('使わなくなったタブレットの廃棄、許可は出ています。回収業者に渡す前に何かしておくことは？', 'required', '第3章 4(2)コ(ア)');
   });
 
+  test('a classification mark asked about for printouts is the labelling duty (4(2)イ)', () => {
+    expectAnswer('会議で配る印刷資料にも機密性2の表示は必要ですか', 'required', '第3章 4(2)イ');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
