@@ -1700,6 +1700,11 @@ describe('answers', () => {
     expectAnswer('会議で配る印刷資料にも機密性2の表示は必要ですか', 'required', '第3章 4(2)イ');
   });
 
+  test.each([
+    ['出張に持ち出していたノートPCを返しに来ました。庁内のネットワークにつないでいいですか', 'needs_permission', '第3章 8(2)イ(カ)'],
+    ['ソフトのライセンスが1本しかないのに、課のPC4台に入れてもいいですか', 'prohibited', '第3章 8(1)チ(ウ)'],
+  ])('a device brought back and connected to the office network, one licence installed on several PCs: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
