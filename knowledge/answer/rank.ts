@@ -149,13 +149,19 @@ export function bestSentence(
   tokenizer: Tokenizer,
 ): ClauseSentence {
   const sentences = tree.sentences(clause);
+  const conditions = sentences.map((s) => lexicon.conditionsIn(s.text));
   let best = sentences[0]!;
   let bestScore = -1;
-  for (const s of sentences) {
+  sentences.forEach((s, i) => {
     let score = sentenceMatch(s.text, query, idf, tokenizer);
-    for (const cond of lexicon.conditionsIn(s.text)) {
+    // A condition the question asserts that only this sentence of the clause names: a case of its own.
+    let ownCase = false;
+    for (const cond of conditions[i]!) {
       const state = cues.condition(cond);
-      if (state === 'asserted') score *= 1.5;
+      if (state === 'asserted') {
+        score *= 1.5;
+        ownCase ||= conditions.every((c, j) => j === i || !c.includes(cond));
+      }
       // A sentence limited to what the question rules out (「機密性3は扱いません」) is not the answer.
       else if (state === 'denied' && !lexicon.liftsWhenDenied(cond)) score *= 0.3;
     }
@@ -165,16 +171,10 @@ export function bestSentence(
     if (cues.mayI && (s.facts.grantors.length || s.facts.modalities.includes('prohibition'))) score *= 1.3;
     // A ban the clause sets for a case of its own (「また、機密性3の情報資産については…してはならない」) answers a
     // question that names that case, ahead of the permission beside it.
-    if (s.facts.modalities.includes('prohibition') && carvesOut(s, sentences, cues, lexicon)) score *= 1.5;
+    if (ownCase && s.facts.modalities.includes('prohibition')) score *= 1.5;
     if (score > bestScore + 1e-9) [best, bestScore] = [s, score];
-  }
+  });
   return best;
-}
-
-/** Whether the question asserts a condition this sentence names and the clause's other sentences do not. */
-function carvesOut(s: ClauseSentence, sentences: readonly ClauseSentence[], cues: QuestionCues, lexicon: Cues): boolean {
-  const elsewhere = new Set(sentences.filter((x) => x !== s).flatMap((x) => lexicon.conditionsIn(x.text)));
-  return lexicon.conditionsIn(s.text).some((c) => !elsewhere.has(c) && cues.condition(c) === 'asserted');
 }
 
 /**
