@@ -4,6 +4,7 @@
 // Not part of the product.
 
 import type { AddressInfo } from 'node:net';
+import type { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, CloudAdapter, TurnState } from '@microsoft/agents-hosting';
 import restify, { type Request, type Response } from 'restify';
 import { sendJson, step, webResponse } from '../http';
@@ -17,8 +18,16 @@ export interface RunningAgent {
 
 const MAX_BODY_BYTES = 256 * 1024; // the bot's default (MAX_BODY_BYTES)
 
-/** Starts the echo agent on 127.0.0.1 (port 0 = ephemeral). It answers every message with 「echo: <text>」. */
-export async function startEchoAgent(port = 0): Promise<RunningAgent> {
+/** What the agent answers a message text with. */
+export type EchoReply = (text: string) => Activity | string;
+
+const echoText: EchoReply = (text) => `echo: ${text.slice(0, 200)}`;
+
+/**
+ * Starts the echo agent on 127.0.0.1 (port 0 = ephemeral). It answers every message with 「echo: <text>」, or with
+ * what `reply` gives (the benchmark's `echo-reply`: the bot's own reply for the question, and nothing else the bot does).
+ */
+export async function startEchoAgent(port = 0, reply: EchoReply = echoText): Promise<RunningAgent> {
   // No connections configured: the SDK's anonymous (local development) mode, as the bot without credentials.
   const none = { clientId: undefined, tenantId: undefined, clientSecret: undefined };
   const adapter = new CloudAdapter({
@@ -29,7 +38,7 @@ export async function startEchoAgent(port = 0): Promise<RunningAgent> {
   const app = new AgentApplication<TurnState>({ adapter });
   app.onActivity('message', async (context) => {
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
-    await context.sendActivity(`echo: ${text.slice(0, 200)}`);
+    await context.sendActivity(reply(text));
   });
 
   const server = restify.createServer({ name: 'echo-agent', handleUncaughtExceptions: false, ignoreTrailingSlash: true });

@@ -1,7 +1,10 @@
 // Benchmark: the bot's question turn against a bare echo agent on the same SDK + restify, under the same load.
 //
-// Targets: echo (the bare agent), bot (as `npm start` runs it, with its answer cache) and bot-uncached (the same
-// with ANSWER_CACHE_SIZE=0, so the knowledge engine scores every question). Each target runs in its own child
+// Targets: echo (the bare agent), echo-reply (the same agent answering each question with the bot's own reply —
+// verdict, quote, citations, AI label, feedback, procedure card — built from answers computed at start, and doing
+// nothing else the bot does: it tells what the SDK and HTTP cost for the reply the bot must send from what the bot's
+// own turn adds), bot (as `npm start` runs it, with its answer cache) and bot-uncached (the same with
+// ANSWER_CACHE_SIZE=0, so the knowledge engine scores every question). Each target runs in its own child
 // process on 127.0.0.1 (this process only generates load, so they do not share an event loop); requests are
 // Teams-shaped messages with deliveryMode "expectReplies", so every reply comes back in the HTTP response and
 // nothing is sent anywhere else. Questions cycle through the knowledge held-out sets (the first 1 000 distinct).
@@ -15,19 +18,24 @@
 // Run with `npm run bench` (all benchmarks) or `npm run bench -- bot-runtime`.
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Answer } from '../../knowledge/types';
 import { DEFAULT_ANSWER_CACHE_SIZE } from '../config';
+import { withProcedureOffer } from '../dialogs/offer';
+import { loadEngine } from '../engine';
 import { startLocalBot } from '../playground/local-bot';
 import { repoRoot } from '../playground/playground';
 import { freeLoopbackPort, waitForHttp } from '../playground/ports';
+import { answerActivity } from '../reply/answer';
 import { verdictText } from '../reply/verdict';
 import { startEchoAgent } from './echo-agent';
 import { type LoadResult, runLoad } from './load';
 
-const TARGETS = ['echo', 'bot', 'bot-uncached'] as const;
+const TARGETS = ['echo', 'echo-reply', 'bot', 'bot-uncached'] as const;
 type Target = (typeof TARGETS)[number];
 const TARGET_RATIO = 0.7;
 
@@ -118,15 +126,34 @@ function firstReplyText(body: string): string | undefined {
 const VERDICTS = Object.values(verdictText);
 const expectedReply: Record<Target, (text: string) => boolean> = {
   echo: (text) => text.startsWith('echo: '),
+  'echo-reply': (text) => VERDICTS.some((v) => text.includes(v)),
   bot: (text) => VERDICTS.some((v) => text.includes(v)),
   'bot-uncached': (text) => VERDICTS.some((v) => text.includes(v)),
 };
 
 // ------------------------------------------------------------------------------------------ child: serve
 
+/**
+ * The bot's reply to each benchmark question, as its question route builds it in a personal chat (a new answer id
+ * each time), from answers computed once here: `echo-reply` sends what the bot sends without the bot's turn.
+ */
+async function botReplies(): Promise<(text: string) => ReturnType<typeof answerActivity>> {
+  const engine = loadEngine();
+  const answers = new Map<string, Answer>();
+  for (const q of QUESTIONS) answers.set(q, withProcedureOffer(engine.answer(q), q));
+  return (text) => {
+    let answer = answers.get(text);
+    if (!answer) {
+      answer = withProcedureOffer(engine.answer(text), text);
+      answers.set(text, answer);
+    }
+    return answerActivity(answer, { answerId: randomUUID(), offerRequest: true });
+  };
+}
+
 async function serve(target: Target, port: number): Promise<void> {
-  if (target === 'echo') {
-    const agent = await startEchoAgent(port);
+  if (target === 'echo' || target === 'echo-reply') {
+    const agent = await startEchoAgent(port, target === 'echo-reply' ? await botReplies() : undefined);
     process.on('SIGTERM', () => void agent.close().then(() => process.exit(0)));
     return;
   }
@@ -329,6 +356,18 @@ async function main(): Promise<number> {
   for (const sum of summaries) {
     if (sum.target === 'echo' || sum.cpuMsPerRequest === undefined || !echo.cpuMsPerRequest) continue;
     console.log(`${sum.target}/echo CPU per request: ${fmt(sum.cpuMsPerRequest / echo.cpuMsPerRequest, 2)}× (for information)`);
+  }
+  const replyOnly = summaries.find((sum) => sum.target === 'echo-reply');
+  const bot = summaries.find((sum) => sum.target === 'bot');
+  if (replyOnly && bot) {
+    // What the bot's own turn (routing, state, redelivery claim, answer record) costs beyond sending its reply.
+    console.log(`bot/echo-reply throughput: ${fmt((bot.requestsPerSecond / replyOnly.requestsPerSecond) * 100, 1)} % (for information)`);
+    if (bot.cpuMsPerRequest !== undefined && replyOnly.cpuMsPerRequest !== undefined && echo.cpuMsPerRequest !== undefined) {
+      console.log(
+        `CPU per request: the reply over echo +${fmt(replyOnly.cpuMsPerRequest - echo.cpuMsPerRequest, 3)} ms, ` +
+          `the bot's turn over the reply +${fmt(bot.cpuMsPerRequest - replyOnly.cpuMsPerRequest, 3)} ms (for information)`,
+      );
+    }
   }
   console.log(`errors: ${errors} (target 0: ${errorsOk ? 'met' : 'NOT met'}); questions: ${QUESTIONS.length} distinct`);
 

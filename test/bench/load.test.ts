@@ -1,6 +1,7 @@
 // The benchmark's pieces: the echo agent answers like an agent on the SDK, and runLoad counts what it claims to
 // count (no timing is asserted here; numbers come from `npm run bench`).
 
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { type RunningAgent, startEchoAgent } from '../../bot/bench/echo-agent';
 import { runLoad } from '../../bot/bench/load';
 
@@ -90,6 +91,24 @@ describe('echo agent and load driver', () => {
     expect(unexpected.requests).toBeGreaterThan(0);
     expect(unexpected.detail.unexpected).toBe(unexpected.requests);
     expect(unexpected.errors).toBe(unexpected.requests);
+  });
+
+  test("the echo agent can answer with another agent's reply activity (the benchmark's echo-reply), entities and all", async () => {
+    const other = await startEchoAgent(0, (text) => {
+      const a = new Activity(ActivityTypes.Message);
+      a.text = `**可です。** ${text}`;
+      a.entities = [{ type: 'https://schema.org/Message', '@type': 'Message', additionalType: ['AIGeneratedContent'] } as never];
+      return a;
+    });
+    try {
+      const res = await fetch(other.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: message('m3', '質問') });
+      expect(res.status).toBe(200);
+      const reply = (JSON.parse(await res.text()) as { activities: Array<{ text: string; entities: Array<{ additionalType: string[] }> }> }).activities[0]!;
+      expect(reply.text).toBe('**可です。** 質問');
+      expect(reply.entities[0]?.additionalType).toEqual(['AIGeneratedContent']);
+    } finally {
+      await other.close();
+    }
   });
 
   test('runLoad drives loopback only', () => {
