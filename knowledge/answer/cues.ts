@@ -28,6 +28,7 @@ const CuesFile = z.object({
   ask_permission: phrases,
   may_i: phrases,
   already_permitted: phrases,
+  held_covers: z.record(z.string(), phrases).default({}),
   already_reported: phrases.default([]),
   askers: z.array(z.object({ words: phrases.min(1), role: z.string().min(1) })),
   conditions: z.record(
@@ -233,6 +234,7 @@ export class Cues {
       ask_permission: norm(data.ask_permission),
       may_i: norm(data.may_i),
       already_permitted: norm(data.already_permitted),
+      held_covers: Object.fromEntries(Object.entries(data.held_covers).map(([k, v]) => [normalizeQuery(k), norm(v)])),
       already_reported: norm(data.already_reported),
       askers: data.askers.map((a) => ({ role: a.role, words: norm(a.words) })),
       conditions: Object.fromEntries(
@@ -480,7 +482,10 @@ export class Cues {
       if (this.roles.some((r) => holdsRole(span, r))) continue;
       const at = Math.min(...this.d.already_permitted.map((p) => span.indexOf(p)).filter((i) => i >= 0));
       const subject = span.slice(0, at).replace(/(?:の|する|した)$/, '');
-      if (subject.length >= 2) out.push(subject);
+      if (subject.length < 2) continue;
+      out.push(subject);
+      // 「持ち出しの許可はもらいました」 covers carrying it there (運搬) too.
+      for (const [act, covered] of Object.entries(this.d.held_covers)) if (subject.includes(act)) out.push(...covered);
     }
     return out;
   }

@@ -1705,6 +1705,11 @@ describe('answers', () => {
     ['ソフトのライセンスが1本しかないのに、課のPC4台に入れてもいいですか', 'prohibited', '第3章 8(1)チ(ウ)'],
   ])('a device brought back and connected to the office network, one licence installed on several PCs: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['申請書の束を持ち帰る許可はもらっています。公用車で運ぶとき、気をつけることはありますか', 'required', '第3章 4(2)ク(ア)'],
+    ['外付けHDDを別の庁舎へ持って行く許可は取りました。車で運ぶ際の注意点はありますか', 'required', '第3章 4(2)ク(ア)'],
+  ])('a permission held to take something out covers carrying it (運搬): what carrying requires answers: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
