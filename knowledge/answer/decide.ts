@@ -67,6 +67,8 @@ function exceptionRoute(tree: ClauseTree, ranked: Candidate[], cues: QuestionCue
 
 /** Words that make a clause about a situation (an incident), not a standing rule. */
 const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害|必要がなくなった/;
+/** A duty to report and then do something else (「…に報告し、…を変更しなければならない」). */
+const REPORT_AND_ACT = /(?:報告|通報|連絡)し、[^。]+なければならない/;
 
 /** A sibling clause that makes the same act subject to permission (処分する者は…許可を得なければならない). */
 function siblingPermission(tree: ClauseTree, c: Candidate): { clause: Clause; sentence: ClauseSentence } | null {
@@ -315,7 +317,9 @@ export function decide(
   const fromOutside = cues.condition(FROM_OUTSIDE) === 'asserted';
   // …nor for a role holder whose own rule comes first and has them report as well as act (3(2)ク).
   const ownReport = cues.asker !== null && ranked[0]!.clause.facts.actor === cues.asker && ranked[0]!.clause.facts.reportTo.length > 0;
-  const duty = cues.incident && cues.askAction && !cues.askReport && !fromOutside && !ownReport ? immediateDutyOf(tree, ranked, cues) : undefined;
+  // …nor when the rule on top has the person report and act in one (「…報告し、パスワードを速やかに変更しなければならない」).
+  const actsToo = SITUATION.test(ranked[0]!.clause.text) && REPORT_AND_ACT.test(ranked[0]!.sentence.text);
+  const duty = cues.incident && cues.askAction && !cues.askReport && !fromOutside && !ownReport && !actsToo ? immediateDutyOf(tree, ranked, cues) : undefined;
   if (duty && duty !== ranked[0]) ranked = [duty, ...ranked.filter((c) => c !== duty)];
   // A definition on top (「…（これらを印刷した文書を含む。）」) says what something is, not whether it may be done: the
   // best rule close behind it answers (a way a duty allows, 5(2)①の方式, is kept: it answers "is this way all right?").

@@ -1710,6 +1710,13 @@ describe('answers', () => {
     ['外付けHDDを別の庁舎へ持って行く許可は取りました。車で運ぶ際の注意点はありますか', 'required', '第3章 4(2)ク(ア)'],
   ])('a permission held to take something out covers carrying it (運搬): what carrying requires answers: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['Googleアカウントの確認メールのリンク先に、職場のIDとパスワードを入れてしまった。まず何をすればいい？', 'must_report', '第3章 7(4)ウ(エ)'],
+    ['アカウント停止の警告メールに慌てて、リンク先で業務用のパスワードを入力しちゃった。どうしよう', 'must_report', '第3章 7(4)ウ(エ)'],
+  ])('a rule on top that has the person report and act in one (password leaked: report, then change it) is not put behind a bare duty to act (account hijack): %s', (q, verdict, first) =>
+    expectAnswer(q, verdict, first, ['データ取扱責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
