@@ -163,7 +163,7 @@ function subsection(label: string): string {
 }
 
 function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boolean {
-  return lexicon.conditionsIn(clause.text).some((c) => !lexicon.liftsWhenDenied(c) && cues.condition(c) === 'denied');
+  return lexicon.conditionsIn(clause.text).some((c) => cues.condition(c) === 'denied');
 }
 
 /**

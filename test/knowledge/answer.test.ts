@@ -1717,6 +1717,14 @@ describe('answers', () => {
     expectAnswer(q, verdict, first, ['データ取扱責任者']),
   );
 
+  test.each([
+    ['相談会に持っていっていた公用タブレットが戻ってきました。すぐ庁内LANにつないでもいいですか'],
+    ['災害の応援で持ち出していたノートPCが戻ってきたので、事務局のネットワークにつなぎたいです。いいですか'],
+    ['研修に持っていってたPC、戻ってきました。課長は「もうつないでいいよ」と言ってますが、つないで大丈夫ですか'],
+  ])('a device back from outside is no longer being taken out: connecting it needs the 統括 alone, not the carry-out permission too: %s', (q) =>
+    expectAnswer(q, 'needs_permission', '第3章 8(2)イ(カ)', ['統括情報セキュリティ責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
