@@ -1725,6 +1725,13 @@ describe('answers', () => {
     expectAnswer(q, 'needs_permission', '第3章 8(2)イ(カ)', ['統括情報セキュリティ責任者']),
   );
 
+  test.each([
+    ['家で使っている私物の外付けHDDを、職場のパソコンにつないでデータの整理に使ってもいいですか'],
+    ['出張先で自分のスマホで撮った会場の写真、ケーブルで職場のPCにつないで移してもいいですか'],
+  ])('a private device used on the office PC is work inside the office, whatever it did elsewhere: the rule for private devices at work (7(1)ア(エ)a) leads: %s', (q) =>
+    expectAnswer(q, 'needs_permission', '第3章 7(1)ア(エ)a', ['データ取扱責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
