@@ -66,6 +66,7 @@ const CuesFile = z.object({
   role_incident_report: phrases.default([]),
   role_incident_terms: phrases.default([]),
   asks_next: phrases.default([]),
+  after_permission: phrases.default([]),
   violation_report: phrases.default([]),
   reported_speech: phrases,
   off_topic: z.array(z.object({ words: phrases.min(1), also: phrases.optional(), unless: phrases.optional(), also_kept_on_incident: z.boolean().optional() })).default([]),
@@ -145,6 +146,8 @@ export interface QuestionCues {
   ownJudgment: boolean;
   /** The person did one step and asks for the next (次にやることは？). */
   asksNext: boolean;
+  /** The person asks what holds once permitted (あとは自由に使っていい？, ほかに気をつけることは？). */
+  asksAfterPermission: boolean;
   condition(name: string): ConditionState;
 }
 
@@ -263,6 +266,8 @@ export class Cues {
       asked_approval: norm(data.asked_approval),
       setting_words: norm(data.setting_words),
       serious: norm(data.serious),
+      asks_next: norm(data.asks_next),
+      after_permission: norm(data.after_permission),
       own_judgment: norm(data.own_judgment),
       condition_masks: norm(data.condition_masks),
       settings: data.settings.map((x) => ({ ...x, words: norm(x.words), about: norm(x.about) })),
@@ -682,6 +687,7 @@ export class Cues {
       serious: any(this.d.serious),
       ownJudgment: any(this.d.own_judgment),
       asksNext: any(this.d.asks_next),
+      asksAfterPermission: any(this.d.after_permission),
       settingHeadings: this.d.settings.filter((x) => any(x.words) && !x.about.some((w) => aboutSaid(q, w))).flatMap((x) => x.headings),
       condition,
     };

@@ -67,6 +67,8 @@ function exceptionRoute(tree: ClauseTree, ranked: Candidate[], cues: QuestionCue
 
 /** Words that make a clause about a situation (an incident), not a standing rule. */
 const SITUATION_WORDS = /紛失|感染|流出|漏えい|誤送信|盗難|乗っ取り|侵害|必要がなくなった/;
+/** A duty that follows a permission (「…の許可を得た上で、…を遵守しなければならない」). */
+const DUTY_AFTER_PERMISSION = /許可を得た上で[^。]+なければならない/;
 /** A duty to report and then do something else (「…に報告し、…を変更しなければならない」). */
 const REPORT_AND_ACT = /(?:報告|通報|連絡)し、[^。]+なければならない/;
 
@@ -310,7 +312,8 @@ export function decide(
   if (incident) ranked = specificReport(ranked, incident, cues, lexicon);
   ranked = askerStep(tree, ranked, cues, lexicon);
   // A permission already held does not answer the question; the next rule does.
-  const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor));
+  // …except a duty the permission comes before (「許可を得た上で、…を遵守しなければならない」): holding it, that duty answers.
+  const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor) || (cues.asksAfterPermission && DUTY_AFTER_PERMISSION.test(c.sentence.text)));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
   // Asked what to do first about an incident: the immediate duty leads.
   // …except for an incident someone outside reported: that is reported on (7(3)イ), not acted on first.
@@ -421,6 +424,10 @@ export function decide(
     verdict = 'must_report';
     roles = reportOf(reporter);
     lead.push(reporter, primary);
+  } else if (cues.asksAfterPermission && DUTY_AFTER_PERMISSION.test(primary.sentence.text) && alreadyHeld(primary, cues, heldFor)) {
+    // 「私物PCで在宅勤務する許可は出ました。あとは自由に使っていい？」: what the rule requires once permitted.
+    verdict = 'required';
+    lead.push(primary);
   } else if (hasPermission(primary.sentence) && !s.modalities.includes('prohibition')) {
     verdict = 'needs_permission';
     roles = [...s.grantors];

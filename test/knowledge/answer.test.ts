@@ -1732,6 +1732,13 @@ describe('answers', () => {
     expectAnswer(q, 'needs_permission', '第3章 7(1)ア(エ)a', ['データ取扱責任者']),
   );
 
+  test.each([
+    ['自宅の自分のパソコンで仕事をする許可はもらいました。もう好きに使っていいんでしょうか'],
+    ['私物のタブレットで外で作業する許可はもらいました。ほかに気をつけることはありますか'],
+  ])('asked what holds once a private device is permitted, the duty the permission comes before answers (許可を得た上で…遵守): %s', (q) =>
+    expectAnswer(q, 'required', '第3章 7(1)ア(エ)b'),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
