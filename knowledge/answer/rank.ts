@@ -91,11 +91,18 @@ function modalityFactor(tree: ClauseTree, clause: Clause, cues: QuestionCues): n
  * A step of what to do once something has happened (感染した場合… a: LANケーブルの即時取り外し) is beside the point of
  * a question where nothing has: 「LANケーブルを挿していい？」 asks about connecting.
  */
-function situationFactor(tree: ClauseTree, clause: Clause, cues: QuestionCues): number {
+function situationFactor(tree: ClauseTree, clause: Clause, cues: QuestionCues, query: Query): number {
   if (cues.incident || cues.askAction) return 1;
+  // …and so is a rule for when an incident has happened or been reported (「インシデントについて…報告を受けた場合」):
+  // 「病院から電話で住所を聞かれた。教えていい？」 tells of a call, not of an incident.
+  // (Not when the question speaks of one: 「インシデントと判断した件、誰に上げる？」.)
+  if (!cues.askReport && INCIDENT_CASE.test(clause.text) && !query.normalized.includes('インシデント')) return 0.7;
   const parent = tree.parent(clause);
   return parent && SITUATION.test(parent.text) && !SITUATION.test(clause.text) ? 0.7 : 1;
 }
+
+/** A rule for what to do once an incident has happened or been reported. */
+const INCIDENT_CASE = /^[^。]{0,60}インシデント[^。]{0,40}場合/;
 
 /** A sentence about what follows the act the clause allows or requires. */
 const AFTERWARDS = /^(?:その後|その上で|事後)/;
@@ -244,7 +251,7 @@ export function rank(
       return {
         clause,
         retrieval: score,
-        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(tree, clause, cues) * situationFactor(tree, clause, cues) * settingFactor(clause, cues),
+        score: score * actorFactor(clause, cues.asker) * conditionFactor(clause, sentence.text, cues, lexicon) * modalityFactor(tree, clause, cues) * situationFactor(tree, clause, cues, query) * settingFactor(clause, cues),
         sentence,
       };
     })

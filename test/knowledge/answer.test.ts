@@ -1739,6 +1739,10 @@ describe('answers', () => {
     expectAnswer(q, 'required', '第3章 7(1)ア(エ)b'),
   );
 
+  test('a call or request from outside with nothing gone wrong is not an incident reported from outside (7(3)イ): what is asked answers', () => {
+    expectAnswer('市役所の担当者から電話で「この方の保険料を教えて」と言われました。答えてもいいですか', 'needs_permission', '第3章 4(2)ケ(イ)', ['データ取扱責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
