@@ -1743,6 +1743,10 @@ describe('answers', () => {
     expectAnswer('市役所の担当者から電話で「この方の保険料を教えて」と言われました。答えてもいいですか', 'needs_permission', '第3章 4(2)ケ(イ)', ['データ取扱責任者']);
   });
 
+  test('a work message (業務の連絡) sent from the work address is the use the non-work ban leaves open', () => {
+    expectAnswer('国保連の担当者へ業務の連絡をするのに、職場のメールアドレスを使ってもいいですか', 'allowed', '第3章 7(1)ア(イ)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
