@@ -1747,6 +1747,13 @@ describe('answers', () => {
     expectAnswer('国保連の担当者へ業務の連絡をするのに、職場のメールアドレスを使ってもいいですか', 'allowed', '第3章 7(1)ア(イ)');
   });
 
+  test.each([
+    ['同じ課の人が、住民の名前が入った申請書の控えをゴミ箱に捨てているのを見かけました。どうすれば'],
+    ['向かいの席の人、パスワードをメモして机に貼ってます。何度言っても直りません。どこかに伝えるべき？'],
+  ])('a colleague seen breaking the policy (「…の人、」, papers with personal data in the bin) is a violation to report to the 統括 (9(2)ウ(ア)): %s', (q) =>
+    expectAnswer(q, 'must_report', '第3章 9(2)ウ(ア)', ['統括情報セキュリティ責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
