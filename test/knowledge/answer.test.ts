@@ -1754,6 +1754,13 @@ describe('answers', () => {
     expectAnswer(q, 'must_report', '第3章 9(2)ウ(ア)', ['統括情報セキュリティ責任者']),
   );
 
+  test.each([
+    ['隣の係の人が、近所の人の保険料をシステムで調べよったっぽい。どうしたらいい？'],
+    ['先輩が私物のUSBメモリを職場のPCに挿して使ってます。許可は取ってないっぽいです'],
+  ])('what a colleague seems to have done without permission (…たっぽい, 許可は取ってないっぽい) is a violation seen: %s', (q) =>
+    expectAnswer(q, 'must_report', '第3章 9(2)ウ(ア)', ['統括情報セキュリティ責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
