@@ -1761,6 +1761,11 @@ describe('answers', () => {
     expectAnswer(q, 'must_report', '第3章 9(2)ウ(ア)', ['統括情報セキュリティ責任者']),
   );
 
+  test.each([
+    ['業務用の地図ソフト、統括とデータ取扱責任者の両方からOKをいただきました。もう入れていいですよね', 'allowed', '第3章 8(1)チ(イ)'],
+    ['名簿を県に提供する許可は取れました。メールで送るときに気をつけることはありますか', 'required', '第3章 4(2)キ'],
+  ])('a permission held, said as 許可は取れました or OKをいただきました, with the 統括 named short: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
