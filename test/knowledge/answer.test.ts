@@ -1766,6 +1766,13 @@ describe('answers', () => {
     ['名簿を県に提供する許可は取れました。メールで送るときに気をつけることはありますか', 'required', '第3章 4(2)キ'],
   ])('a permission held, said as 許可は取れました or OKをいただきました, with the 統括 named short: %s', (q, verdict, first) => expectAnswer(q, verdict, first));
 
+  test.each([
+    ['窓口の共用IDは係員3人が利用者として登録されてます。3人で交代でログインして使ってもいいですか', 'allowed'],
+    ['共用IDの利用者は係員だけです。臨時で応援に来た別の課の人にもログインしてもらっていいですか', 'prohibited'],
+  ])('a shared ID among those registered for it is allowed; lent to a helper from elsewhere it is not (7(4)イ(イ)): %s', (q, verdict) =>
+    expectAnswer(q, verdict, '第3章 7(4)イ(イ)'),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
