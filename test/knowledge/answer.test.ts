@@ -1773,6 +1773,10 @@ describe('answers', () => {
     expectAnswer(q, verdict, '第3章 7(4)イ(イ)'),
   );
 
+  test('a USB stick someone from outside brought (USBメモリを持ってきてくれました) is a medium the office did not issue (7(1)ア(エ)a)', () => {
+    expectAnswer('町役場の担当さんが資料の入ったUSBメモリを持ってきてくれました。すぐ職場のPCに挿して中を見てもいいですか', 'needs_permission', '第3章 7(1)ア(エ)a', ['データ取扱責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
