@@ -1777,6 +1777,10 @@ describe('answers', () => {
     expectAnswer('町役場の担当さんが資料の入ったUSBメモリを持ってきてくれました。すぐ職場のPCに挿して中を見てもいいですか', 'needs_permission', '第3章 7(1)ア(エ)a', ['データ取扱責任者']);
   });
 
+  test('going back to a password used before (前に使ってたやつに戻す) is reusing an old one (7(4)ウ(オ))', () => {
+    expectAnswer('パスワードの変更を求められたけど、面倒なので前に使ってたやつに戻しても大丈夫ですか', 'prohibited', '第3章 7(4)ウ(オ)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
