@@ -1781,6 +1781,10 @@ describe('answers', () => {
     expectAnswer('パスワードの変更を求められたけど、面倒なので前に使ってたやつに戻しても大丈夫ですか', 'prohibited', '第3章 7(4)ウ(オ)');
   });
 
+  test('a colleague told to stop (本人に注意しました) is still a violation seen, to report to the 統括 (9(2)ウ(ア))', () => {
+    expectAnswer('隣の席の人が業務用PCに勝手にフリーソフトを入れてたので、本人に注意しました。これで終わりにしていいですか', 'must_report', '第3章 9(2)ウ(ア)', ['統括情報セキュリティ責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
