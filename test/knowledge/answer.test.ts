@@ -1785,6 +1785,13 @@ describe('answers', () => {
     expectAnswer('隣の席の人が業務用PCに勝手にフリーソフトを入れてたので、本人に注意しました。これで終わりにしていいですか', 'must_report', '第3章 9(2)ウ(ア)', ['統括情報セキュリティ責任者']);
   });
 
+  test.each([
+    ['課長です。窓口が混み合うので、画面ロックまでの時間設定をうちの課だけ長くする扱いにできますか'],
+    ['課長です。繁忙期なので、課内PCのウイルススキャンを来月まで遅らせたいのですが、どうすればいいですか'],
+  ])('a section head asking to set a rule aside for their section or put it off (うちの課だけ, 遅らせたい) asks for the exception (9(4)ア): %s', (q) =>
+    expectAnswer(q, 'needs_permission', '第3章 9(4)ア', ['統括情報セキュリティ責任者']),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
