@@ -1792,6 +1792,11 @@ describe('answers', () => {
     expectAnswer(q, 'needs_permission', '第3章 9(4)ア', ['統括情報セキュリティ責任者']),
   );
 
+  test('sharing in the section\'s own folder is what 8(1)ア(イ) leaves open; a note left posted by others is a violation seen', () => {
+    expectAnswer('来月の研修の案内文を、課内の共有フォルダに置いて課のメンバーで手直ししたいです。問題ないですよね', 'allowed', '第3章 8(1)ア(イ)');
+    expectAnswer('隣の課のプリンタの横に、管理者パスワードを書いたメモがずっと貼ってあります。課の人たちは気にしていないようですが、私はどうすれば？', 'must_report', '第3章 9(2)ウ(ア)', ['統括情報セキュリティ責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
