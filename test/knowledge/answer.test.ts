@@ -1797,6 +1797,10 @@ describe('answers', () => {
     expectAnswer('隣の課のプリンタの横に、管理者パスワードを書いたメモがずっと貼ってあります。課の人たちは気にしていないようですが、私はどうすれば？', 'must_report', '第3章 9(2)ウ(ア)', ['統括情報セキュリティ責任者']);
   });
 
+  test('a neighbour looked up in the office system for them (近所に住む…システムで見て) is use outside work', () => {
+    expectAnswer('近所に住む知り合いに頼まれて、その人の保険料を仕事のシステムで見て教えてあげてもいいですか', 'prohibited', '第3章 7(1)ア(イ)');
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
