@@ -1801,6 +1801,10 @@ describe('answers', () => {
     expectAnswer('近所に住む知り合いに頼まれて、その人の保険料を仕事のシステムで見て教えてあげてもいいですか', 'prohibited', '第3章 7(1)ア(イ)');
   });
 
+  test('an emergency exception already taken, asked about once things have calmed down (落ち着いた今), is reported afterwards (9(4)イ)', () => {
+    expectAnswer('課長です。停電でシステムが使えず、許可を取る余裕もないまま申請書を職員の自宅で処理させました。落ち着いた今、何をすればいいですか', 'must_report', '第3章 9(4)イ', ['統括情報セキュリティ責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
