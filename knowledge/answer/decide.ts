@@ -164,6 +164,7 @@ function subsection(label: string): string {
   return /^第\d+章 \d+(?:\(\d+\))?/.exec(label)?.[0] ?? label;
 }
 
+/** Whether the question denies a condition the clause sets (of either kind: such a clause does not apply to it). */
 function conditionDenied(clause: Clause, cues: QuestionCues, lexicon: Cues): boolean {
   return lexicon.conditionsIn(clause.text).some((c) => cues.condition(c) === 'denied');
 }
