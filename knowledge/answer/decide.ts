@@ -181,6 +181,35 @@ function alreadyHeld(c: Candidate, cues: QuestionCues, heldFor: ReadonlySet<Clau
   return cues.heldFromUnnamed || g.every((r) => holdsRole(cues.heldPermission, r));
 }
 
+/**
+ * A duty that presupposes a permission (「支給以外の…を用いる場合には、…の許可を得た上で、…を遵守」) on top, when the person
+ * does not hold it: the sibling rule that grants that permission for the same thing (a condition in common: 支給以外),
+ * close behind, answers first — whether one may is asked before what then holds.
+ */
+function grantBeforeDuty(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues, lexicon: Cues): Candidate[] {
+  const top = ranked[0];
+  // Not when the person says they hold a permission (what then holds is asked), nor for a private PC, which has a
+  // permission rule of its own for work outside (私物パソコン: 7(1)ア(ウ)d).
+  if (!top || !DUTY_AFTER_PERMISSION.test(top.sentence.text) || cues.alreadyPermitted || cues.asksAfterPermission || cues.condition(PRIVATE_PC) === 'asserted') return ranked;
+  const own = lexicon.conditionsIn(top.clause.text);
+  const parent = tree.parent(top.clause);
+  const grant = ranked
+    .slice(1, 5)
+    .find(
+      (c) =>
+        c.score >= top.score * GRANT_SHARE &&
+        tree.parent(c.clause) === parent &&
+        c.clause.facts.grantors.length > 0 &&
+        !DUTY_AFTER_PERMISSION.test(c.sentence.text) &&
+        lexicon.conditionsIn(c.clause.text).some((x) => own.includes(x)),
+    );
+  return grant ? [grant, ...ranked.filter((c) => c !== grant)] : ranked;
+}
+/** The condition of the permission rule for private PCs used outside (7(1)ア(ウ)d). */
+const PRIVATE_PC = '私物パソコン';
+/** How close behind the granting rule must be (its score against the duty's). */
+const GRANT_SHARE = 0.6;
+
 /** What to do at once about what happened (LANケーブルを抜く): a situational duty of the asker, not a report. */
 function immediateDutyOf(tree: ClauseTree, ranked: Candidate[], cues: QuestionCues): Candidate | undefined {
   return ranked.slice(0, 5).find((c) => {
@@ -316,6 +345,7 @@ export function decide(
   // …except a duty the permission comes before (「許可を得た上で、…を遵守しなければならない」): holding it, that duty answers.
   const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor) || (cues.asksAfterPermission && DUTY_AFTER_PERMISSION.test(c.sentence.text)));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
+  ranked = grantBeforeDuty(tree, ranked, cues, lexicon);
   // Asked what to do first about an incident: the immediate duty leads.
   // …except for an incident someone outside reported: that is reported on (7(3)イ), not acted on first.
   const fromOutside = cues.condition(FROM_OUTSIDE) === 'asserted';

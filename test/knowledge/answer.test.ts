@@ -1805,6 +1805,17 @@ describe('answers', () => {
     expectAnswer('課長です。停電でシステムが使えず、許可を取る余裕もないまま申請書を職員の自宅で処理させました。落ち着いた今、何をすればいいですか', 'must_report', '第3章 9(4)イ', ['統括情報セキュリティ責任者']);
   });
 
+  test.each([
+    ['説明会の記録用に、自分のタブレットで会場の様子を撮影して報告書に使ってもいいですか'],
+    ['訪問先でメモ代わりに、自分のスマホで申請書の控えを撮っておいてもいいですか'],
+  ])('whether a private device may be used for work at all is asked before what then holds outside: the rule granting it (7(1)ア(エ)a) leads the duty that presupposes it (b): %s', (q) =>
+    expectAnswer(q, 'needs_permission', '第3章 7(1)ア(エ)a', ['データ取扱責任者']),
+  );
+
+  test('a private PC used outside keeps its own permission rules (7(1)ア(エ)b with (ウ)d, both approvers)', () => {
+    expectAnswer('私物ノートPCを出張先のホテルで使って報告書を書いてもいいですか', 'needs_permission', '第3章 7(1)ア(エ)b', ['データ取扱責任者', '統括情報セキュリティ責任者']);
+  });
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
