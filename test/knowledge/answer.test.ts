@@ -1816,6 +1816,13 @@ describe('answers', () => {
     expectAnswer('私物ノートPCを出張先のホテルで使って報告書を書いてもいいですか', 'needs_permission', '第3章 7(1)ア(エ)b', ['データ取扱責任者', '統括情報セキュリティ責任者']);
   });
 
+  test.each([
+    ['自分のスマホに仕事用のチャットアプリを入れて、外出中も連絡を見られるようにしてもいいですか', '第3章 7(1)ア(エ)a', ['データ取扱責任者']],
+    ['公用のタブレットに、自分のスマホで使っている地図アプリを入れてもいいですか', '第3章 8(1)チ(イ)', ['統括情報セキュリティ責任者', 'データ取扱責任者']],
+  ])('an app on one\'s own phone is a private device at work, one on the office\'s device is software installed (8(1)チ): %s', (q, first, roles) =>
+    expectAnswer(q, 'needs_permission', first, roles),
+  );
+
   test('where the policy is silent it says so and points to the データ取扱責任者 (第3章 7(1)ア(ア))', () => {
     const a = engine.answer('有給休暇は半日単位で取れますか？');
     expect(a.verdict).toBe('not_covered');
