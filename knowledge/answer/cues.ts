@@ -153,6 +153,8 @@ export interface QuestionCues {
 
 /** The condition a rule for reports from outside names (7(3)イ: 住民等外部から). */
 export const FROM_OUTSIDE = '住民等外部から';
+/** The condition of the permission rule for private PCs used outside (7(1)ア(ウ)d). */
+export const PRIVATE_PC = '私物パソコン';
 
 /** Words after a phrase that take it back: 「業務で使うわけじゃなくて」 says the opposite of 業務で使う. */
 const TAKEN_BACK = /^[^。!?、]{0,4}?(?:わけじゃ|わけでは|訳じゃ|訳では|のではな|のではあり|んじゃな|じゃなくて|ではなくて)/;

@@ -3,7 +3,7 @@
 import type { Clause, Role, Verdict } from '../types';
 import type { ClauseSentence, ClauseTree } from '../tree';
 import { similarity } from '../diff';
-import { type Cues, FROM_OUTSIDE, type QuestionCues } from './cues';
+import { type Cues, FROM_OUTSIDE, PRIVATE_PC, type QuestionCues } from './cues';
 import { holdsRole } from './held';
 import { bindsAsker, governingConditions, isMethodItem, SITUATION, STAFF, type Candidate } from './rank';
 
@@ -205,8 +205,6 @@ function grantBeforeDuty(tree: ClauseTree, ranked: Candidate[], cues: QuestionCu
     );
   return grant ? [grant, ...ranked.filter((c) => c !== grant)] : ranked;
 }
-/** The condition of the permission rule for private PCs used outside (7(1)ア(ウ)d). */
-const PRIVATE_PC = '私物パソコン';
 /** How close behind the granting rule must be (its score against the duty's). */
 const GRANT_SHARE = 0.6;
 
@@ -342,8 +340,10 @@ export function decide(
   if (incident) ranked = specificReport(ranked, incident, cues, lexicon);
   ranked = askerStep(tree, ranked, cues, lexicon);
   // A permission already held does not answer the question; the next rule does.
-  // …except a duty the permission comes before (「許可を得た上で、…を遵守しなければならない」): holding it, that duty answers.
-  const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor) || (cues.asksAfterPermission && DUTY_AFTER_PERMISSION.test(c.sentence.text)));
+  // …except a duty the permission comes before (「許可を得た上で、…を遵守しなければならない」), asked what holds once
+  // permitted: holding it, that duty answers.
+  const dutyOncePermitted = (c: { sentence: ClauseSentence }) => cues.asksAfterPermission && DUTY_AFTER_PERMISSION.test(c.sentence.text);
+  const usable = ranked.filter((c) => !alreadyHeld(c, cues, heldFor) || dutyOncePermitted(c));
   if (usable.length && usable[0] !== ranked[0]) ranked = [usable[0]!, ...ranked.filter((c) => c !== usable[0])];
   ranked = grantBeforeDuty(tree, ranked, cues, lexicon);
   // Asked what to do first about an incident: the immediate duty leads.
@@ -455,7 +455,7 @@ export function decide(
     verdict = 'must_report';
     roles = reportOf(reporter);
     lead.push(reporter, primary);
-  } else if (cues.asksAfterPermission && DUTY_AFTER_PERMISSION.test(primary.sentence.text) && alreadyHeld(primary, cues, heldFor)) {
+  } else if (dutyOncePermitted(primary) && alreadyHeld(primary, cues, heldFor)) {
     // 「私物PCで在宅勤務する許可は出ました。あとは自由に使っていい？」: what the rule requires once permitted.
     verdict = 'required';
     lead.push(primary);
