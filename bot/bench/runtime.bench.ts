@@ -124,11 +124,13 @@ function firstReplyText(body: string): string | undefined {
 }
 
 const VERDICTS = Object.values(verdictText);
+/** A reply that gives one of the six verdicts (the bot's, or the bot's reply sent by echo-reply). */
+const hasVerdict = (text: string): boolean => VERDICTS.some((v) => text.includes(v));
 const expectedReply: Record<Target, (text: string) => boolean> = {
   echo: (text) => text.startsWith('echo: '),
-  'echo-reply': (text) => VERDICTS.some((v) => text.includes(v)),
-  bot: (text) => VERDICTS.some((v) => text.includes(v)),
-  'bot-uncached': (text) => VERDICTS.some((v) => text.includes(v)),
+  'echo-reply': hasVerdict,
+  bot: hasVerdict,
+  'bot-uncached': hasVerdict,
 };
 
 // ------------------------------------------------------------------------------------------ child: serve
